@@ -1,0 +1,52 @@
+# One command for each job. Run `make help` to list them.
+# Every target sets up the virtual environment first, from the exact pins in requirements.txt.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Quieten Material's end-of-life banner in every command's output.
+export NO_MKDOCS_2_WARNING := 1
+
+# "Edit this page" links: taken from the git remote when it is an https URL, unless set.
+REMOTE := $(shell git remote get-url origin 2>/dev/null)
+ifneq ($(filter https://%,$(REMOTE)),)
+export REPO_URL ?= $(patsubst %.git,%,$(REMOTE))
+export EDIT_URI ?= edit/main/docs/
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve build check test lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt scripts/check_python.py
+	@$(PYTHON) scripts/check_python.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv with the pinned packages
+
+serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilding on every save
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the build fails)
+	$(BIN)/python scripts/build.py
+
+check: $(STAMP) ## Check the policy sources only (fast; no site is built)
+	$(BIN)/python scripts/check.py
+
+test: $(STAMP) ## Run every test
+	$(BIN)/python -m pytest tests
+
+lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean: ## Remove the virtual environment and built site
+	rm -rf $(VENV) site .site-building-* .site-previous .pytest_cache
