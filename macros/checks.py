@@ -1,0 +1,209 @@
+"""Checks that need more than one field or more than one file.
+
+Each check takes validated models plus the parsed YAML (for line numbers) and raises a
+SourceError at the first problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import SourceError, display_path, quoted_list, suggestion
+from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, History, PolicyMeta, RuleBook,
+                     Section)
+from .sourcefiles import line_for
+from .structure import links
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'1.10' sorts after '1.9'."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def check_policy_dates(meta: PolicyMeta, raw: Any, path: Path) -> None:
+    if (meta.ratified_by is None) != (meta.ratified_on is None):
+        field = "ratified_on" if meta.ratified_on is None else "ratified_by"
+        raise SourceError(
+            path,
+            f"'{field}' is missing: ratification needs both who ratified the policy and when.",
+            "Add both 'ratified_by:' and 'ratified_on:', or remove both if there was no "
+            "ratification.",
+            line_for(raw, ("ratified_by",)) or line_for(raw, ("ratified_on",)),
+        )
+    rules = [
+        ("ratified_on", meta.ratified_on, "approved_on", meta.approved_on,
+         "A policy cannot be ratified before it is approved."),
+        ("effective_from", meta.effective_from, "approved_on", meta.approved_on,
+         "A policy cannot take effect before it is approved."),
+        ("next_review", meta.next_review, "last_reviewed", meta.last_reviewed,
+         "The next review must come after the last one."),
+    ]
+    for later, later_date, earlier, earlier_date, why in rules:
+        if later_date is not None and later_date < earlier_date:
+            raise SourceError(
+                path,
+                f"'{later}' ({later_date}) is before '{earlier}' ({earlier_date}). {why}",
+                f"Correct whichever of '{later}' and '{earlier}' is wrong.",
+                line_for(raw, (later,)),
+            )
+
+
+def check_required_sections(sections: Iterable[Section], required: list[str], path: Path,
+                            settings_path: Path) -> None:
+    present = {section.anchor for section in sections}
+    missing = [anchor for anchor in required if anchor not in present]
+    if missing:
+        raise SourceError(
+            path,
+            f"The policy has no section with the anchor {quoted_list('#' + m for m in missing)}, "
+            f"which {display_path(settings_path)} lists as required."
+            f"{suggestion(missing[0], present)}",
+            f"Add a section like '## N. Title {{#{missing[0]}}}', or give the matching section "
+            "that anchor.",
+        )
+
+
+def check_links(body: str, first_line: int, path: Path, anchors: dict[str, Any],
+                prefixes: tuple[str, ...]) -> list[str]:
+    """Check links to the policy (`#anchor` or `policy.md#anchor`); return their anchors.
+
+    Link text that quotes a number ('clause 6.2') must match the clause it points to, so
+    renumbering the policy cannot leave a wrong number behind.
+    """
+    found = []
+    for line, text, target in links(body, first_line):
+        page, _, anchor = target.partition("#")
+        if page not in prefixes or not anchor:
+            continue
+        if anchor not in anchors:
+            raise SourceError(
+                path,
+                f"The link '{target}' points to '#{anchor}', which is not an anchor in the "
+                f"policy.{suggestion(anchor, anchors)}",
+                "Use the anchor in {#...} at the end of the clause heading in policy.md.",
+                line,
+            )
+        number = anchors[anchor].number
+        quoted = _quoted_number(text)
+        if quoted and quoted != str(number):
+            raise SourceError(
+                path,
+                f"The link text '{text}' says {quoted}, but '#{anchor}' is {number}.",
+                f"Change the link text to match ({number}), or point the link at the clause "
+                f"you meant.",
+                line,
+            )
+        found.append(anchor)
+    return found
+
+
+def _quoted_number(text: str) -> str | None:
+    for word in text.replace("(", " ").replace(")", " ").split():
+        if word[0].isdigit():
+            return word.rstrip(".,")
+    return None
+
+
+def check_rules(book: RuleBook, raw: Any, anchors: dict[str, Any], path: Path) -> None:
+    context_keys: dict[str, int] = {}
+    for index, context in enumerate(book.contexts):
+        line = line_for(raw, ("contexts", index))
+        if context.key in context_keys:
+            raise SourceError(path, f"The context id '{context.key}' is used twice.",
+                              "Give each context its own id.", line)
+        context_keys[context.key] = index
+    rule_keys: set[str] = set()
+    for index, rule in enumerate(book.rules):
+        line = line_for(raw, ("rules", index))
+        if rule.key in rule_keys:
+            raise SourceError(
+                path, f"The rule id '{rule.key}' is used twice.",
+                "Give the new rule the next unused number; never reuse an old id.", line)
+        rule_keys.add(rule.key)
+        if rule.context not in context_keys:
+            raise SourceError(
+                path,
+                f"Rule {rule.key} is in context '{rule.context}', which is not listed under "
+                f"'contexts:'.{suggestion(rule.context, context_keys)}",
+                f"Use one of {quoted_list(context_keys)}, or add the context at the top.",
+                line_for(raw, ("rules", index, "context")),
+            )
+        if rule.clause not in anchors:
+            raise SourceError(
+                path,
+                f"Rule {rule.key} comes from clause '{rule.clause}', which is not an anchor in "
+                f"policy.md.{suggestion(rule.clause, anchors)}",
+                "Use the anchor in {#...} at the end of the clause heading in policy.md.",
+                line_for(raw, ("rules", index, "clause")),
+            )
+    empty = [key for key in context_keys if not book.rules_in(key)]
+    if empty:
+        raise SourceError(
+            path, f"The context '{empty[0]}' has no rules.",
+            "Add rules for it, or remove the context.",
+            line_for(raw, ("contexts", context_keys[empty[0]])))
+
+
+def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
+                  policy_path: Path, policy_raw: Any) -> None:
+    previous = None
+    for index, entry in enumerate(history.entries):
+        line = line_for(raw, ("entries", index))
+        if previous is not None:
+            if version_key(entry.version) == version_key(previous.version):
+                raise SourceError(
+                    path, f"Version {entry.version} appears twice.",
+                    "Each version gets one entry. Give the new one the next number.", line)
+            if version_key(entry.version) < version_key(previous.version):
+                raise SourceError(
+                    path,
+                    f"Version {entry.version} comes after version {previous.version}.",
+                    "List versions oldest first, adding each new version at the bottom.", line)
+            if entry.date < previous.date:
+                raise SourceError(
+                    path,
+                    f"Version {entry.version} is dated {entry.date}, before version "
+                    f"{previous.version} ({previous.date}).",
+                    "Check the dates: each version's date must be on or after the one above.",
+                    line_for(raw, ("entries", index, "date")))
+        previous = entry
+    current = history.current
+    if current.version != meta.version:
+        raise SourceError(
+            policy_path,
+            f"policy.md says version {meta.version}, but the newest entry in history.yml is "
+            f"version {current.version}.",
+            "Make them agree: add an entry for the new version at the bottom of history.yml, "
+            "or correct 'version:' here.",
+            line_for(policy_raw, ("version",)),
+        )
+    if current.status != meta.status:
+        raise SourceError(
+            policy_path,
+            f"policy.md says the status is '{meta.status}', but the newest entry in "
+            f"history.yml says '{current.status}'.",
+            "Make the 'status:' here match the newest entry in history.yml.",
+            line_for(policy_raw, ("status",)),
+        )
+
+
+def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(meta.characteristics):
+        line = line_for(raw, ("characteristics", index))
+        if item.characteristic in seen:
+            raise SourceError(
+                path, f"'{item.characteristic}' is assessed twice.",
+                "Keep one entry for each protected characteristic.", line)
+        seen[item.characteristic] = index
+    missing = [name for name in PROTECTED_CHARACTERISTICS if name not in seen]
+    if missing:
+        raise SourceError(
+            path,
+            f"The assessment does not cover {quoted_list(missing)}. The Equality Act 2010 has "
+            "nine protected characteristics and each must be assessed.",
+            "Add an entry under 'characteristics:' with 'characteristic:', 'impact:', "
+            "'evidence:' and 'mitigation:' for each one missing.",
+            getattr(raw.get("characteristics"), "line", None) if isinstance(raw, dict) else None,
+        )

@@ -1,0 +1,54 @@
+"""Errors that speak to the person who edited the source.
+
+A `SourceError` names the file, the line where it can be known, what is wrong and how to
+fix it. It subclasses MkDocs' `PluginError`, so `mkdocs build` prints it as one message and
+stops without a Python traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Iterable
+
+from mkdocs.exceptions import PluginError
+
+#: Folder that paths in messages are shown relative to (the project root).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the policy owner sees it in the repository, e.g. policy_source/x/policy.md."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class SourceError(PluginError):
+    """A mistake in a file a person edits; stops the build with a plain message."""
+
+    def __init__(self, path: Path | str, problem: str, fix: str, line: int | None = None):
+        self.path = display_path(path)
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}, line {self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return f"{self.where}:\n  {self.problem}\n  How to fix: {self.fix}"
+
+
+def suggestion(wrong: str, choices: Iterable[str]) -> str:
+    """' Did you mean 'x'?' when a close match exists, else ''."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def quoted_list(values: Iterable[str]) -> str:
+    return ", ".join(f"'{value}'" for value in values)

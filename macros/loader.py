@@ -1,0 +1,145 @@
+"""Load the policy library: every source file read once, validated, cross-checked.
+
+    policy_source/library.yml          settings for every policy
+    policy_source/<slug>/policy.md     front matter + numbered sections and clauses
+    policy_source/<slug>/rules.yml     do and don't rules
+    policy_source/<slug>/history.yml   versions, oldest first
+    policy_source/<slug>/eia.md        Equality Impact Assessment summary
+    policy_source/<slug>/faqs.md       questions and answers
+
+Any problem stops with a SourceError naming the file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import checks
+from .errors import SourceError
+from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, History, Library, LibrarySettings,
+                     Policy, PolicyMeta, RuleBook)
+from .safety import check_safe
+from .sourcefiles import LineDict, MarkdownSource, parse_yaml, read_markdown, read_text
+from .structure import parse_faqs, parse_policy_body
+from .validate import validate
+
+SETTINGS_FILE = "library.yml"
+
+
+def _markdown(path: Path) -> MarkdownSource:
+    source = read_markdown(path)
+    check_safe(source.body, path, source.body_line)
+    return source
+
+
+def _yaml(path: Path, what: str) -> object:
+    text = read_text(path)
+    check_safe(text, path)
+    data = parse_yaml(text, path)
+    if data is None:
+        raise SourceError(path, "This file is empty.", f"It should hold {what}.")
+    return data
+
+
+def _front_matter(source: MarkdownSource) -> object:
+    if not isinstance(source.meta, dict):
+        raise SourceError(
+            source.path,
+            "The front matter block at the top should be a list of 'name: value' lines.",
+            "Compare it with the same file in another policy folder.", 2)
+    return source.meta
+
+
+def load_settings(root: Path) -> LibrarySettings:
+    path = root / SETTINGS_FILE
+    return validate(LibrarySettings, _yaml(path, "the library settings"), path)
+
+
+def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
+    slug = folder.name
+
+    policy_path = folder / "policy.md"
+    policy_source = _markdown(policy_path)
+    meta = validate(PolicyMeta, _front_matter(policy_source), policy_path)
+    checks.check_policy_dates(meta, policy_source.meta, policy_path)
+    sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
+    checks.check_required_sections(
+        sections, settings.required_for(slug), policy_path, folder.parent / SETTINGS_FILE)
+    anchors = {s.anchor: s for s in sections} | {
+        c.anchor: c for s in sections for c in s.clauses}
+    checks.check_links(policy_source.body, policy_source.body_line, policy_path, anchors,
+                       prefixes=("",))
+
+    rules_path = folder / "rules.yml"
+    rules_raw = _yaml(rules_path, "the do and don't rules")
+    rules = validate(RuleBook, rules_raw, rules_path)
+    checks.check_rules(rules, rules_raw, anchors, rules_path)
+
+    history_path = folder / "history.yml"
+    history_raw = _yaml(history_path, "the list of versions")
+    if not isinstance(history_raw, list):
+        raise SourceError(
+            history_path, "The history should be a list of versions.",
+            "Start each version with '- version:', as in the file's comments.", 1)
+    wrapped = LineDict(entries=history_raw)
+    wrapped.lines["entries"] = history_raw.line
+    history = validate(History, wrapped, history_path)
+    checks.check_history(history, wrapped, meta, history_path, policy_path,
+                         policy_source.meta)
+
+    eia_path = folder / "eia.md"
+    eia_source = _markdown(eia_path)
+    eia_meta = validate(EiaMeta, _front_matter(eia_source), eia_path)
+    checks.check_eia(eia_meta, eia_source.meta, eia_path)
+
+    faqs_path = folder / "faqs.md"
+    faqs_source = _markdown(faqs_path)
+    faq_meta = validate(FaqMeta, _front_matter(faqs_source), faqs_path)
+    faqs = []
+    for question, anchor, line, answer in parse_faqs(
+            faqs_source.body, faqs_source.body_line, faqs_path):
+        refs = checks.check_links(answer, line + 1, faqs_path, anchors, prefixes=("policy.md",))
+        if not refs:
+            raise SourceError(
+                faqs_path,
+                f"The answer to '{question}' does not link to the policy clause it explains.",
+                "End the answer with a link such as 'See [clause 6.2](policy.md#saying-where-"
+                "you-work).', using the anchor from the clause heading in policy.md.",
+                line)
+        faqs.append(Faq(question, anchor, line, answer, tuple(refs)))
+    if not faqs:
+        raise SourceError(faqs_path, "There are no questions in this file.",
+                          "Add questions as '## The question? {#short-anchor}' headings.")
+
+    return Policy(
+        slug=slug,
+        meta=meta,
+        sections=sections,
+        body=policy_source.body,
+        rules=rules,
+        history=history,
+        eia=Eia(eia_meta, eia_source.body),
+        faqs=Faqs(faq_meta, tuple(faqs)),
+    )
+
+
+def policy_folders(root: Path) -> list[Path]:
+    """Every folder under `root` holding a policy.md, in name order."""
+    return sorted(path.parent for path in root.glob("*/policy.md"))
+
+
+def load_library(root: Path) -> Library:
+    """Load and check every policy under `root` (normally policy_source/)."""
+    settings = load_settings(root)
+    folders = policy_folders(root)
+    if not folders:
+        raise SourceError(root, "No policies were found.",
+                          "Each policy needs its own folder here with a policy.md in it.")
+    unknown = set(settings.policy_required_sections) - {folder.name for folder in folders}
+    if unknown:
+        raise SourceError(
+            root / SETTINGS_FILE,
+            f"'policy_required_sections' names '{sorted(unknown)[0]}', but there is no policy "
+            "folder with that name.",
+            "Use the exact folder name of the policy, or remove the entry.")
+    return Library(settings, {folder.name: load_policy(folder, settings) for folder in folders})

@@ -1,0 +1,292 @@
+"""The shapes of the policy sources, as schema models.
+
+Pydantic models validate what people write in YAML (rules, history, front matter); plain
+dataclasses hold what the Markdown parser finds (sections, clauses, FAQs). Each field's
+description is what an error message or an editor tooltip tells a policy owner.
+Rules that span several fields or files live in `checks.py`, where line numbers are known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+# ---------------------------------------------------------------------------------------------
+# Field types
+# ---------------------------------------------------------------------------------------------
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Version = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^\d+\.\d+$"),
+    Field(description='a version number in quotes, such as "1.0" or "2.3"'),
+]
+Anchor = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="an anchor: lower-case letters, numbers and hyphens, such as 'personal-use'"),
+]
+RuleId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Z]{2,4}-\d{2,3}$"),
+    Field(description="a rule code: 2 to 4 capital letters, a hyphen and a number, such as CA-01"),
+]
+
+_CONTACT_DETAILS = re.compile(r"@|\b\d[\d ]{7,}\d\b")
+
+
+def _no_contact_details(value: str) -> str:
+    if _CONTACT_DETAILS.search(value):
+        raise ValueError(
+            "name a role or team here, not a person: no email addresses or phone numbers"
+        )
+    return value
+
+
+Role = Annotated[Text, AfterValidator(_no_contact_details)]
+
+Status = Literal["draft", "consultation", "approved", "in force", "superseded", "withdrawn"]
+Impact = Literal["positive", "neutral", "negative"]
+
+#: The nine protected characteristics of the Equality Act 2010, in the Act's order.
+PROTECTED_CHARACTERISTICS: tuple[str, ...] = (
+    "Age",
+    "Disability",
+    "Gender reassignment",
+    "Marriage and civil partnership",
+    "Pregnancy and maternity",
+    "Race",
+    "Religion or belief",
+    "Sex",
+    "Sexual orientation",
+)
+Characteristic = Literal[PROTECTED_CHARACTERISTICS]  # type: ignore[valid-type]
+
+
+class _Source(BaseModel):
+    """Base for everything read from YAML: unknown fields are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Library settings (policy_source/library.yml)
+# ---------------------------------------------------------------------------------------------
+
+
+class LibrarySettings(_Source):
+    required_sections: list[Anchor] = Field(
+        min_length=1, description="anchors of the sections every policy must have"
+    )
+    policy_required_sections: dict[str, list[Anchor]] = Field(
+        default_factory=dict,
+        description="extra required section anchors for a particular policy, by folder name",
+    )
+    review_warning_days: int = Field(
+        90, ge=0, description="how many days before a policy's next review date to warn"
+    )
+
+    def required_for(self, slug: str) -> list[str]:
+        return [*self.required_sections, *self.policy_required_sections.get(slug, [])]
+
+
+# ---------------------------------------------------------------------------------------------
+# policy.md front matter
+# ---------------------------------------------------------------------------------------------
+
+
+class PolicyMeta(_Source):
+    title: Text = Field(description="the policy's name, such as Social Media Policy")
+    version: Version
+    status: Status = Field(description="where the policy is in its life")
+    owner: Role = Field(description="the role that owns the policy (a job title, not a name)")
+    contact: Role = Field(description="the team or role staff should ask about the policy")
+    approved_by: Text = Field(description="the committee or role that approved this version")
+    approved_on: dt.date = Field(description="the date it was approved, written YYYY-MM-DD")
+    ratified_by: Text | None = Field(None, description="the body that ratified it, if any")
+    ratified_on: dt.date | None = Field(None, description="the date it was ratified, YYYY-MM-DD")
+    effective_from: dt.date = Field(description="the date this version applies from, YYYY-MM-DD")
+    last_reviewed: dt.date = Field(description="the date of the last review, YYYY-MM-DD")
+    next_review: dt.date = Field(description="the date the next review is due, YYYY-MM-DD")
+    supersedes: Text | None = Field(None, description="the policy this one replaces, if any")
+    audience: list[Text] = Field(min_length=1, description="who the policy applies to")
+    summary: Text = Field(description="one or two sentences saying what the policy is for")
+
+
+# ---------------------------------------------------------------------------------------------
+# rules.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class RuleContext(_Source):
+    key: Anchor = Field(alias="id", description="the context's short name, such as personal-use")
+    title: Text = Field(description="the heading shown above its rules")
+    audience: Literal["staff", "residents"] = Field(description="who the rules are for")
+    intro: Text = Field(description="one sentence saying who the rules are for")
+
+
+class Rule(_Source):
+    key: RuleId = Field(alias="id")
+    context: Anchor = Field(description="the id of one of the contexts at the top of the file")
+    kind: Literal["do", "don't"] = Field(description="do or don't")
+    text: Text = Field(description="the rule in one plain sentence")
+    clause: Anchor = Field(description="the anchor of the policy clause the rule comes from")
+
+
+class RuleBook(_Source):
+    contexts: list[RuleContext] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
+
+    def context(self, key: str) -> RuleContext:
+        return next(context for context in self.contexts if context.key == key)
+
+    def rules_in(self, context_key: str) -> list[Rule]:
+        return [rule for rule in self.rules if rule.context == context_key]
+
+
+# ---------------------------------------------------------------------------------------------
+# history.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class HistoryEntry(_Source):
+    version: Version
+    date: dt.date = Field(description="the date of the decision, written YYYY-MM-DD")
+    status: Status = Field(description="the status this decision gave the policy")
+    decided_by: Text = Field(description="the body or role that made the decision")
+    changes: Text = Field(description="what changed, in a sentence or two")
+
+
+class History(_Source):
+    entries: list[HistoryEntry] = Field(min_length=1)
+
+    @property
+    def current(self) -> HistoryEntry:
+        return self.entries[-1]
+
+    def newest_first(self) -> list[HistoryEntry]:
+        return list(reversed(self.entries))
+
+
+# ---------------------------------------------------------------------------------------------
+# eia.md front matter
+# ---------------------------------------------------------------------------------------------
+
+
+class CharacteristicAssessment(_Source):
+    characteristic: Characteristic = Field(description="a protected characteristic")
+    impact: Impact = Field(description="positive, neutral or negative")
+    evidence: Text = Field(description="what the impact judgement is based on")
+    mitigation: Text = Field(description="what reduces any harm or builds on the benefit")
+
+
+class Consultee(_Source):
+    group: Text = Field(description="who was consulted")
+    how: Text = Field(description="how and when they were consulted")
+
+
+class EiaMeta(_Source):
+    title: Text
+    supported_by: Role = Field(description="the role that supported the assessment")
+    outcome: Literal["positive", "neutral", "negative", "mixed"] = Field(
+        description="the overall outcome of the assessment"
+    )
+    outcome_summary: Text = Field(description="the outcome in a sentence or two")
+    consulted: list[Consultee] = Field(min_length=1)
+    characteristics: list[CharacteristicAssessment] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# faqs.md front matter
+# ---------------------------------------------------------------------------------------------
+
+
+class FaqMeta(_Source):
+    title: Text
+    intro: Text = Field(description="a sentence or two shown above the questions")
+
+
+# ---------------------------------------------------------------------------------------------
+# What the Markdown parser finds
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: str  # "6.2"
+    title: str
+    anchor: str
+    line: int
+    text: str  # the clause's Markdown, without its heading
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+    anchor: str
+    line: int
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    anchor: str
+    line: int
+    answer: str  # Markdown
+    clause_anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Eia:
+    meta: EiaMeta
+    body: str
+
+
+@dataclass(frozen=True)
+class Faqs:
+    meta: FaqMeta
+    items: tuple[Faq, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything about one policy, validated and cross-checked."""
+
+    slug: str  # the folder name, e.g. social-media
+    meta: PolicyMeta
+    sections: tuple[Section, ...]
+    body: str
+    rules: RuleBook
+    history: History
+    eia: Eia
+    faqs: Faqs
+    anchors: dict[str, Clause | Section] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for section in self.sections:
+            self.anchors[section.anchor] = section
+            for clause in section.clauses:
+                self.anchors[clause.anchor] = clause
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [clause for section in self.sections for clause in section.clauses]
+
+    def number_of(self, anchor: str) -> str:
+        """'clause 6.2' or 'section 6' for an anchor in the policy."""
+        target = self.anchors[anchor]
+        if isinstance(target, Clause):
+            return f"clause {target.number}"
+        return f"section {target.number}"
+
+
+@dataclass(frozen=True)
+class Library:
+    settings: LibrarySettings
+    policies: dict[str, Policy]

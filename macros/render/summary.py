@@ -1,0 +1,72 @@
+"""The 'policy at a glance' panel: version, status, owner, approval, review dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from ..models import PolicyMeta
+from .common import PageLinks, escape, long_date
+
+
+class ReviewState(Enum):
+    CURRENT = "current"
+    DUE_SOON = "due soon"
+    OVERDUE = "overdue"
+
+
+def review_state(meta: PolicyMeta, today: dt.date, warning_days: int) -> ReviewState:
+    if today > meta.next_review:
+        return ReviewState.OVERDUE
+    if (meta.next_review - today).days <= warning_days:
+        return ReviewState.DUE_SOON
+    return ReviewState.CURRENT
+
+
+def _facts(meta: PolicyMeta, links: PageLinks) -> list[tuple[str, str]]:
+    """(label, Markdown value) rows of the panel."""
+    facts = [
+        ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
+        ("Owner", meta.owner),
+        ("Questions to", meta.contact),
+        ("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"),
+    ]
+    if meta.ratified_by and meta.ratified_on:
+        facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))
+    facts += [
+        ("In force from", long_date(meta.effective_from)),
+        ("Last reviewed", long_date(meta.last_reviewed)),
+        ("Next review", long_date(meta.next_review)),
+        ("Applies to", "; ".join(meta.audience)),
+    ]
+    if meta.supersedes:
+        facts.append(("Replaces", meta.supersedes))
+    return facts
+
+
+def _review_notice(meta: PolicyMeta, state: ReviewState) -> str:
+    if state is ReviewState.OVERDUE:
+        kind, title = "warning", "Review overdue"
+        text = (f"This policy was due for review on {long_date(meta.next_review)}. It still "
+                "applies until a new version replaces it.")
+    elif state is ReviewState.DUE_SOON:
+        kind, title = "info", "Review due soon"
+        text = f"This policy is due for review on {long_date(meta.next_review)}."
+    else:
+        return ""
+    return (f'!!! {kind} "{title}"\n\n    {text} The {meta.owner} is responsible for the '
+            "review.\n")
+
+
+def render_summary(meta: PolicyMeta, links: PageLinks, today: dt.date,
+                   warning_days: int) -> str:
+    rows = "\n".join(
+        f'<div markdown><dt>{escape(label)}</dt><dd markdown="span">{value}</dd></div>'
+        for label, value in _facts(meta, links)
+    )
+    panel = (
+        f'<section class="policy-summary" aria-label="{escape(meta.title)} at a glance" '
+        f'markdown>\n<dl markdown>\n{rows}\n</dl>\n</section>\n'
+    )
+    notice = _review_notice(meta, review_state(meta, today, warning_days))
+    return f"{notice}\n{panel}" if notice else panel

@@ -1,0 +1,120 @@
+"""The macros pages call, and what each page gets besides its text (edit link, date).
+
+`SiteMacros` is an ordinary class so it can be tested without MkDocs: give it a library,
+a function returning the current page's path in docs/, and today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from mkdocs.exceptions import PluginError
+
+from .errors import quoted_list, suggestion
+from .models import Library, Policy
+from .render import checklists, eia, faqs, history, summary
+from .render.common import PageLinks, long_date
+
+
+class SiteMacros:
+    def __init__(self, library: Library, current_page: Callable[[], str], today: dt.date):
+        self.library = library
+        self.current_page = current_page
+        self.today = today
+
+    # -- resolving which policy a page means ------------------------------------------------
+
+    def policy_for_page(self, src_uri: str) -> Policy | None:
+        """The policy whose folder in docs/ holds the page, if any."""
+        return self.library.policies.get(src_uri.split("/", 1)[0])
+
+    def _policy(self, policy: str | None) -> Policy:
+        if policy is None:
+            found = self.policy_for_page(self.current_page())
+            if found is None:
+                raise PluginError(
+                    f"{self.current_page()}: this page is not in a policy's folder, so say "
+                    f"which policy, for example policy_summary('social-media').")
+            return found
+        if policy not in self.library.policies:
+            raise PluginError(
+                f"{self.current_page()}: there is no policy '{policy}'."
+                f"{suggestion(policy, self.library.policies)} "
+                f"Policies: {quoted_list(self.library.policies)}.")
+        return self.library.policies[policy]
+
+    def _links(self, policy: Policy) -> PageLinks:
+        return PageLinks(policy, self.current_page())
+
+    # -- macros -----------------------------------------------------------------------------
+
+    def policy(self, policy: str | None = None) -> Policy:
+        """The policy's model, for pages that place single facts: {{ policy().meta.title }}."""
+        return self._policy(policy)
+
+    def policy_summary(self, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        return summary.render_summary(found.meta, self._links(found), self.today,
+                                      self.library.settings.review_warning_days)
+
+    def policy_text(self, policy: str | None = None) -> str:
+        return self._policy(policy).body
+
+    def checklist(self, context: str | None = None, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        if context is not None and context not in {c.key for c in found.rules.contexts}:
+            known = [c.key for c in found.rules.contexts]
+            raise PluginError(
+                f"{self.current_page()}: there is no rule context '{context}'."
+                f"{suggestion(context, known)} Contexts: {quoted_list(known)}.")
+        return checklists.render_checklists(
+            found, self._links(found), checklists.contexts_for(found, context_key=context))
+
+    def quick_card(self, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        return checklists.render_checklists(
+            found, self._links(found), checklists.contexts_for(found),
+            css_class="checklist checklist--card")
+
+    def house_rules(self, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        return checklists.render_checklists(
+            found, self._links(found), checklists.contexts_for(found, audience="residents"))
+
+    def faq_list(self, policy: str | None = None) -> str:
+        return faqs.render_faqs(self._policy(policy).faqs)
+
+    def eia_outcome(self, policy: str | None = None) -> str:
+        return eia.render_outcome(self._policy(policy).eia.meta)
+
+    def eia_consulted(self, policy: str | None = None) -> str:
+        return eia.render_consulted(self._policy(policy).eia.meta)
+
+    def eia_table(self, policy: str | None = None) -> str:
+        return eia.render_table(self._policy(policy).eia.meta)
+
+    def eia_text(self, policy: str | None = None) -> str:
+        return self._policy(policy).eia.body
+
+    def version_history(self, policy: str | None = None) -> str:
+        return history.render_history(self._policy(policy).history)
+
+    def clause(self, anchor: str, policy: str | None = None, title: bool = True) -> str:
+        """A link to a clause or section by its anchor: [clause 6.2 Saying where you work](...)."""
+        found = self._policy(policy)
+        if anchor not in found.anchors:
+            raise PluginError(
+                f"{self.current_page()}: the policy has no clause '#{anchor}'."
+                f"{suggestion(anchor, found.anchors)}")
+        return self._links(found).clause_markdown(anchor, with_title=title)
+
+    def format_date(self, day: dt.date) -> str:
+        return long_date(day)
+
+    def macros(self) -> dict[str, Callable[..., Any]]:
+        """Name -> function, as registered with mkdocs-macros."""
+        names = ("policy", "policy_summary", "policy_text", "checklist", "quick_card",
+                 "house_rules", "faq_list", "eia_outcome", "eia_consulted", "eia_table",
+                 "eia_text", "version_history", "clause", "format_date")
+        return {name: getattr(self, name) for name in names}

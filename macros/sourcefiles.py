@@ -1,0 +1,185 @@
+"""Reading source files: strict UTF-8, YAML that remembers line numbers, front matter.
+
+YAML here keeps every value as text (apart from empty values) so that `1.10` stays the
+version "1.10" and a bad date reaches the schema as text, where it gets a clear message.
+Every mapping and list remembers the line each entry started on, so a schema error can be
+reported at its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SourceError
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class LineDict(dict):
+    """A YAML mapping that knows the line of each key (1-based, in the whole file)."""
+
+    line: int = 0
+    lines: dict
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lines = {}
+
+
+class LineList(list):
+    """A YAML sequence that knows the line of each item."""
+
+    line: int = 0
+    lines: dict
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lines = {}
+
+
+class _TextLoader(yaml.SafeLoader):
+    """SafeLoader that resolves only empty values; everything else stays a string."""
+
+    line_offset = 0
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag == _NULL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int):
+        self.key, self.line = key, line
+
+
+def _construct_mapping(loader: _TextLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_line = key_node.start_mark.line + 1 + loader.line_offset
+        if key in result:
+            raise _DuplicateKey(str(key), key_line)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_line
+    return result
+
+
+def _construct_sequence(loader: _TextLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for index, item in enumerate(node.value):
+        result.append(loader.construct_object(item, deep=True))
+        result.lines[index] = item.start_mark.line + 1 + loader.line_offset
+    return result
+
+
+_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_text(path: Path) -> str:
+    """The file's text; a clear error if it is missing or not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(
+            path,
+            "This file is missing.",
+            f"Every policy folder needs {path.name}. Copy it from another policy folder "
+            "and edit it.",
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SourceError(
+            path,
+            f"This line is not UTF-8 text (byte 0x{raw[error.start]:02x}). This often happens "
+            "when text is pasted from an old word-processor file.",
+            "Save the file with UTF-8 encoding (most editors offer it under 'Save as' or "
+            "'Encoding'), or retype the characters on this line, such as curly quotes or dashes.",
+            line,
+        ) from None
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Any:
+    """Parse YAML text, reporting syntax errors and repeated keys at their line."""
+    loader = _TextLoader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except _DuplicateKey as error:
+        raise SourceError(
+            path,
+            f"'{error.key}' appears twice in the same block.",
+            f"Keep one '{error.key}:' line and delete the other.",
+            error.line,
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise SourceError(
+            path,
+            f"This is not valid YAML: {error.problem or error.context}.",
+            "Check the indentation (spaces, not tabs, lined up with the lines above), that "
+            "every 'name: value' line has a space after the colon, and that text containing "
+            "a colon or starting with a quote is wrapped in quotes.",
+            line,
+        ) from None
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    """A Markdown file split into its front matter and body."""
+
+    path: Path
+    meta: Any
+    body: str
+    body_line: int  # file line number of the body's first line
+
+
+def read_markdown(path: Path) -> MarkdownSource:
+    """Read a Markdown file with YAML front matter between two '---' lines."""
+    text = read_text(path)
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise SourceError(
+            path,
+            "The file must start with a front matter block: a line '---', the details "
+            "such as 'title:', and another line '---'.",
+            "Copy the opening block from the same file in another policy folder.",
+            1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            meta = parse_yaml("".join(lines[1:index]), path, line_offset=1)
+            return MarkdownSource(path, meta, "".join(lines[index + 1:]), index + 2)
+    raise SourceError(
+        path,
+        "The front matter block at the top is never closed.",
+        "Add a line with just '---' after the last 'name: value' line of the block.",
+        1,
+    )
+
+
+def line_for(data: Any, loc: tuple) -> int | None:
+    """The file line of the value at `loc` in parsed YAML (the closest known line)."""
+    line = getattr(data, "line", None) or None
+    node = data
+    for step in loc:
+        lines = getattr(node, "lines", None)
+        if lines is None or step not in lines:
+            break
+        line = lines[step]
+        node = node[step]
+    return line

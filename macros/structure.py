@@ -1,0 +1,206 @@
+"""Find the structure in policy Markdown: numbered sections and clauses, FAQs, and links.
+
+Policy text is written as
+
+    ## 6. Personal use of social media {#personal-use}
+    ### 6.2 Saying where you work {#saying-where-you-work}
+
+The anchor in braces never changes when the wording does, so links and rules keep working.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from .errors import SourceError
+from .models import Clause, Section
+
+_ANCHOR = r"\{\s*#(?P<anchor>[^}\s]+)\s*\}"
+_SECTION = re.compile(rf"^## (?P<number>\d+)\.\s+(?P<title>.+?)\s*{_ANCHOR}\s*$")
+_CLAUSE = re.compile(rf"^### (?P<major>\d+)\.(?P<minor>\d+)\s+(?P<title>.+?)\s*{_ANCHOR}\s*$")
+_QUESTION = re.compile(rf"^## (?P<question>.+?)\s*{_ANCHOR}\s*$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+\S")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_VALID_ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: A Markdown link: [text](target "optional title")
+LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line number, text) for each line outside fenced code blocks."""
+    fenced = False
+    for offset, text in enumerate(body.splitlines()):
+        if _FENCE.match(text):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield first_line + offset, text
+
+
+def _check_anchor(anchor: str, seen: dict[str, int], path: Path, line: int) -> None:
+    if not _VALID_ANCHOR.match(anchor):
+        raise SourceError(
+            path,
+            f"The anchor '#{anchor}' may only use lower-case letters, numbers and hyphens.",
+            "Rewrite it like {#saying-where-you-work}.",
+            line,
+        )
+    if anchor in seen:
+        raise SourceError(
+            path,
+            f"The anchor '#{anchor}' is already used on line {seen[anchor]}.",
+            "Give each heading its own anchor.",
+            line,
+        )
+    seen[anchor] = line
+
+
+class _SectionBuilder:
+    """Collects one section's clauses and their text while the parser walks the lines."""
+
+    def __init__(self, number: int, title: str, anchor: str, line: int):
+        self.number, self.title, self.anchor, self.line = number, title, anchor, line
+        self.clauses: list[Clause] = []
+        self._clause: dict | None = None
+        self._text: list[str] = []
+
+    @property
+    def next_clause_number(self) -> str:
+        done = len(self.clauses) + (self._clause is not None)
+        return f"{self.number}.{done + 1}"
+
+    def start_clause(self, number: str, title: str, anchor: str, line: int) -> None:
+        self.end_clause()
+        self._clause = {"number": number, "title": title, "anchor": anchor, "line": line}
+
+    def add_text(self, text: str) -> None:
+        if self._clause is not None:
+            self._text.append(text)
+
+    def end_clause(self) -> None:
+        if self._clause is not None:
+            self.clauses.append(Clause(text="\n".join(self._text).strip(), **self._clause))
+        self._clause, self._text = None, []
+
+    def build(self) -> Section:
+        self.end_clause()
+        return Section(self.number, self.title, self.anchor, self.line, tuple(self.clauses))
+
+
+def parse_policy_body(body: str, first_line: int, path: Path) -> tuple[Section, ...]:
+    """The numbered sections and clauses of policy.md, checked for numbering and anchors."""
+    sections: list[Section] = []
+    current: _SectionBuilder | None = None
+    seen: dict[str, int] = {}
+    for line, text in _lines(body, first_line):
+        heading = _HEADING.match(text)
+        level = len(heading["hashes"]) if heading else 0
+        if level == 1:
+            raise SourceError(
+                path,
+                "A '# ' heading is not allowed in the policy text: the page title comes from "
+                "'title:' at the top of the file.",
+                "Make it a numbered section heading like '## 3. Definitions {#definitions}'.",
+                line,
+            )
+        if level == 2:
+            match = _SECTION.match(text)
+            expected = len(sections) + (1 if current is None else 2)
+            if not match:
+                raise SourceError(
+                    path,
+                    f"This section heading is not in the expected form: '{text.strip()}'.",
+                    f"Write it as '## {expected}. Title {{#anchor}}', for example "
+                    "'## 6. Personal use of social media {#personal-use}'.",
+                    line,
+                )
+            if current is not None:
+                sections.append(current.build())
+            if int(match["number"]) != len(sections) + 1:
+                raise SourceError(
+                    path,
+                    f"Section {match['number']} comes where section {len(sections) + 1} "
+                    "should be.",
+                    "Number the sections 1, 2, 3 ... in order, with none missed or repeated.",
+                    line,
+                )
+            _check_anchor(match["anchor"], seen, path, line)
+            current = _SectionBuilder(
+                int(match["number"]), match["title"], match["anchor"], line
+            )
+        elif level == 3:
+            match = _CLAUSE.match(text)
+            if current is None or not match:
+                where = current.next_clause_number if current else "1.1"
+                raise SourceError(
+                    path,
+                    f"This clause heading is not in the expected form: '{text.strip()}'.",
+                    f"Write it as '### {where} Title {{#anchor}}' inside a numbered section, "
+                    "for example '### 6.2 Saying where you work {#saying-where-you-work}'.",
+                    line,
+                )
+            expected_number = current.next_clause_number
+            number = f"{match['major']}.{match['minor']}"
+            if number != expected_number:
+                raise SourceError(
+                    path,
+                    f"Clause {number} comes where clause {expected_number} should be.",
+                    f"Number the clauses in section {current.number} as {current.number}.1, "
+                    f"{current.number}.2 ... in order.",
+                    line,
+                )
+            _check_anchor(match["anchor"], seen, path, line)
+            current.start_clause(number, match["title"], match["anchor"], line)
+        elif current is not None:
+            current.add_text(text)
+    if current is not None:
+        sections.append(current.build())
+    if not sections:
+        raise SourceError(
+            path,
+            "No numbered sections were found in the policy text.",
+            "Start each section with a heading like '## 1. Purpose {#purpose}'.",
+            first_line,
+        )
+    return tuple(sections)
+
+
+def parse_faqs(body: str, first_line: int, path: Path) -> list[tuple[str, str, int, str]]:
+    """(question, anchor, line, answer Markdown) for each '## Question {#anchor}' block."""
+    faqs: list[tuple[str, str, int, list[str]]] = []
+    seen: dict[str, int] = {}
+    for line, text in _lines(body, first_line):
+        heading = _HEADING.match(text)
+        if heading and len(heading["hashes"]) <= 2:
+            match = _QUESTION.match(text)
+            if len(heading["hashes"]) == 1 or not match:
+                raise SourceError(
+                    path,
+                    f"This question heading has no anchor or the wrong level: '{text.strip()}'.",
+                    "Write each question as '## The question? {#short-anchor}', for example "
+                    "'## Can I use social media at work? {#use-at-work}'.",
+                    line,
+                )
+            _check_anchor(match["anchor"], seen, path, line)
+            faqs.append((match["question"], match["anchor"], line, []))
+        elif faqs:
+            faqs[-1][3].append(text)
+        elif text.strip():
+            raise SourceError(
+                path,
+                "There is text before the first question.",
+                "Put introductory text in 'intro:' in the front matter, and start the body "
+                "with the first '## Question? {#anchor}' heading.",
+                line,
+            )
+    return [(q, a, line, "\n".join(answer).strip()) for q, a, line, answer in faqs]
+
+
+def links(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
+    """(line, link text, target) for every Markdown link outside code blocks."""
+    for line, text in _lines(body, first_line):
+        for match in LINK.finditer(text):
+            yield line, match["text"], match["target"]
+
