@@ -96,8 +96,9 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     faqs_source = _markdown(faqs_path)
     faq_meta = validate(FaqMeta, _front_matter(faqs_source), faqs_path)
     faqs = []
-    for question, anchor, line, answer in parse_faqs(
+    for question, anchor, line, answer_lines in parse_faqs(
             faqs_source.body, faqs_source.body_line, faqs_path):
+        answer = "\n".join(text for _, text in answer_lines)
         refs = checks.check_links(answer, line + 1, faqs_path, anchors, prefixes=("policy.md",))
         if not refs:
             raise SourceError(
@@ -106,7 +107,7 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
                 "End the answer with a link such as 'See [clause 6.2](policy.md#saying-where-"
                 "you-work).', using the anchor from the clause heading in policy.md.",
                 line)
-        faqs.append(Faq(question, anchor, line, answer, tuple(refs)))
+        faqs.append(Faq(question, anchor, line, answer.strip(), tuple(refs)))
     if not faqs:
         raise SourceError(faqs_path, "There are no questions in this file.",
                           "Add questions as '## The question? {#short-anchor}' headings.")

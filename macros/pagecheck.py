@@ -16,13 +16,18 @@ from .errors import SourceError, suggestion
 
 
 def front_matter_lines(path: Path) -> int:
-    """How many lines of front matter come before the Markdown MkDocs hands to plugins."""
+    """How many lines come before the Markdown MkDocs hands to plugins: the front matter
+    and the blank lines after it, which MkDocs strips."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                return index + 1
-    return 0
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return 0
+    end += 1
+    while end < len(lines) and not lines[end]:
+        end += 1
+    return end
 
 
 def _line_of(name: str, markdown: str) -> int | None:

@@ -167,9 +167,9 @@ def parse_policy_body(body: str, first_line: int, path: Path) -> tuple[Section, 
     return tuple(sections)
 
 
-def parse_faqs(body: str, first_line: int, path: Path) -> list[tuple[str, str, int, str]]:
-    """(question, anchor, line, answer Markdown) for each '## Question {#anchor}' block."""
-    faqs: list[tuple[str, str, int, list[str]]] = []
+def parse_faqs(body: str, first_line: int, path: Path) -> list[tuple[str, str, int, list]]:
+    """(question, anchor, line, answer lines as (line, text)) for each '## Question' block."""
+    faqs: list[tuple[str, str, int, list[tuple[int, str]]]] = []
     seen: dict[str, int] = {}
     for line, text in _lines(body, first_line):
         heading = _HEADING.match(text)
@@ -186,7 +186,7 @@ def parse_faqs(body: str, first_line: int, path: Path) -> list[tuple[str, str, i
             _check_anchor(match["anchor"], seen, path, line)
             faqs.append((match["question"], match["anchor"], line, []))
         elif faqs:
-            faqs[-1][3].append(text)
+            faqs[-1][3].append((line, text))
         elif text.strip():
             raise SourceError(
                 path,
@@ -195,7 +195,7 @@ def parse_faqs(body: str, first_line: int, path: Path) -> list[tuple[str, str, i
                 "with the first '## Question? {#anchor}' heading.",
                 line,
             )
-    return [(q, a, line, "\n".join(answer).strip()) for q, a, line, answer in faqs]
+    return faqs
 
 
 def links(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:

@@ -133,7 +133,8 @@ def validate(model: type[ModelT], data: Any, path: Path) -> ModelT:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        err = error.errors()[0]
+        # A misspelt name shows up as both unknown and missing: explain the misspelling.
+        err = min(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = tuple(err["loc"])
         field = _field_name(loc)
         explain = _EXPLAIN.get(err["type"], _wrong_shape)

@@ -28,7 +28,9 @@ def _kind_block(policy: Policy, context: RuleContext, kind: str, links: PageLink
     heading = "#" * level
     return (
         f'<div class="checklist__group checklist__group--{css}" markdown>\n\n'
-        f"{heading} {KIND_TITLES[kind]} {{ #{context.key}-{css} }}\n\n"
+        f"{heading} {KIND_TITLES[kind]}"
+        f'<span class="visually-hidden">: {escape(context.title)}</span>'
+        f' {{ #{context.key}-{css} data-toc-label="{KIND_TITLES[kind]}" }}\n\n'
         f'<ul class="checklist__list" markdown>\n{items}\n</ul>\n\n</div>'
     )
 

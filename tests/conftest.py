@@ -1,0 +1,97 @@
+"""Shared fixtures: the real library, one strict build of the real site, and broken copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.loader import load_library  # noqa: E402
+from macros.models import Library  # noqa: E402
+
+#: What a copy of the project needs to build.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")
+#: Used for "edit this page" links in the test build.
+TEST_REPO_URL = "https://git.example.invalid/council/policies"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library(ROOT / "policy_source")
+
+
+@pytest.fixture(scope="session")
+def policy(library):
+    return library.policies["social-media"]
+
+
+def build_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": TEST_REPO_URL,
+            "EDIT_URI": "edit/main/docs/"}
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir),
+         "--config-file", str(project / "mkdocs.yml")],
+        capture_output=True, text=True, env=build_env(), cwd=project)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once with `scripts/build.py` (strict, links checked)."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@dataclass
+class ProjectCopy:
+    """A copy of the project to break on purpose; the real files are never touched."""
+
+    root: Path
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def replace(self, relative: str, old: str, new: str) -> int:
+        """Replace the first `old` (which must occur) with `new`; return the line it was on."""
+        path = self.path(relative)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}: the test needs updating"
+        start = text.index(old)
+        path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+        return text[:start].count("\n") + 1
+
+    def append(self, relative: str, text: str) -> int:
+        """Add `text` at the end; return the line it starts on."""
+        path = self.path(relative)
+        current = path.read_text(encoding="utf-8")
+        path.write_text(current + text, encoding="utf-8")
+        return current.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
+
+    def build(self, site_dir: Path) -> subprocess.CompletedProcess:
+        return run_build(self.root, site_dir)
+
+
+@pytest.fixture
+def project(tmp_path) -> ProjectCopy:
+    root = tmp_path / "project"
+    root.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / part)
+    return ProjectCopy(root)

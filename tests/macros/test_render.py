@@ -1,0 +1,84 @@
+"""Renderers turn models into the Markdown the pages show."""
+
+import datetime as dt
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.render import checklists, eia, faqs, history, summary
+from macros.render.common import PageLinks, long_date
+
+
+def html(source: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(
+        source, extensions=["admonition", "attr_list", "md_in_html", "tables"]), "html.parser")
+
+
+def test_every_rule_is_listed_once_under_its_context_and_kind(policy):
+    links = PageLinks(policy, "social-media/quick-guide.md")
+    page = html(checklists.render_checklists(policy, links, checklists.contexts_for(policy)))
+    for rule in policy.rules.rules:
+        items = page.select(f"#rule-{rule.key.lower()}")
+        assert len(items) == 1, rule.key
+        group = items[0].find_parent(class_="checklist__group")
+        expected = "checklist__group--do" if rule.kind == "do" else "checklist__group--dont"
+        assert expected in group["class"], rule.key
+        assert group.find_previous("h2").get("id") == rule.context
+        assert items[0].a["href"] == f"policy.md#{rule.clause}"
+
+
+def test_rules_link_to_the_policy_from_pages_outside_its_folder(policy):
+    links = PageLinks(policy, "index.md")
+    page = html(checklists.render_checklists(policy, links, checklists.contexts_for(policy)))
+    assert page.select_one("#rule-ca-01 a")["href"] == "social-media/policy.md#approved-channels"
+
+
+def test_house_rules_are_only_the_residents_rules(policy):
+    contexts = checklists.contexts_for(policy, audience="residents")
+    page = html(checklists.render_checklists(policy, PageLinks(policy, "x/y.md"), contexts))
+    shown = {item["id"] for item in page.select("li[id^=rule-]")}
+    residents = {f"rule-{r.key.lower()}" for r in policy.rules.rules
+                 if policy.rules.context(r.context).audience == "residents"}
+    assert shown == residents and residents
+
+
+def test_history_is_newest_first_with_only_the_current_version_marked(policy):
+    rows = html(history.render_history(policy.history)).select("tbody tr")
+    versions = [row.td.get_text() for row in rows]
+    assert versions[0] == f"{policy.history.current.version} (current)"
+    assert sum("(current)" in v for v in versions) == 1
+    dates = [entry.date for entry in policy.history.newest_first()]
+    assert [row.select("td")[1].get_text() for row in rows] == [long_date(d) for d in dates]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize("days_after_review, notice", [
+    (1, "Review overdue"), (-30, "Review due soon"), (-200, None)])
+def test_summary_warns_when_a_review_is_due_or_overdue(policy, days_after_review, notice):
+    today = policy.meta.next_review + dt.timedelta(days=days_after_review)
+    page = html(summary.render_summary(policy.meta, PageLinks(policy, "social-media/policy.md"),
+                                       today, warning_days=90))
+    title = page.select_one(".admonition-title")
+    assert (title.get_text() if title else None) == notice
+    facts = {div.dt.get_text(): div.dd.get_text() for div in page.select("dl > div")}
+    assert facts["Version"] == f"{policy.meta.version} ({policy.meta.status})"
+    assert facts["Owner"] == policy.meta.owner
+    assert facts["Next review"] == long_date(policy.meta.next_review)
+
+
+def test_eia_table_has_a_row_for_each_characteristic(policy):
+    rows = html(eia.render_table(policy.eia.meta)).select("tbody tr")
+    assert [row.td.get_text() for row in rows] == [
+        item.characteristic for item in policy.eia.meta.characteristics]
+
+
+def test_faq_index_links_to_every_answer(policy):
+    page = html(faqs.render_faqs(policy.faqs))
+    index = [a["href"] for a in page.select(".faq-index a")]
+    headings = [f"#{h['id']}" for h in page.select("h2")]
+    assert index == headings == [f"#{faq.anchor}" for faq in policy.faqs.items]
+
+
+def test_dates_are_written_the_gov_uk_way():
+    assert long_date(dt.date(2018, 12, 9)) == "9 December 2018"

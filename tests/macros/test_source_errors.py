@@ -1,0 +1,184 @@
+"""Each kind of broken source stops loading with one clear message: file, line, problem, fix.
+
+Every case breaks a copy of the real sources in one way. The expected line is where the
+test made its edit, so the message points the policy owner at the right place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from macros.errors import SourceError
+from macros.loader import load_library
+
+POLICY = "policy_source/social-media"
+
+
+@dataclass(frozen=True)
+class Break:
+    file: str          # relative to policy_source/social-media/ (or policy_source/)
+    old: str
+    new: str
+    says: tuple[str, ...]  # words the message must contain
+    offset: int | None = 0  # the message's line, counted from the edit; None: no line known
+
+
+CASES = {
+    "YAML that does not parse": Break(
+        "rules.yml", "    text: Keep posts friendly", "   text: Keep posts friendly",
+        ("not valid YAML",)),
+    "a repeated key": Break(
+        "rules.yml", "    clause: account-security\n",
+        "    clause: account-security\n    clause: approved-channels\n",
+        ("'clause' appears twice",), offset=1),
+    "a rule pointing to a clause that does not exist": Break(
+        "rules.yml", "clause: account-security", "clause: acount-security",
+        ("acount-security", "Did you mean 'account-security'")),
+    "a rule in an unknown context": Break(
+        "rules.yml", "context: personal-use\n    kind: do\n    text: Keep personal",
+        "context: personal-us\n    kind: do\n    text: Keep personal",
+        ("personal-us", "Did you mean 'personal-use'")),
+    "a duplicate rule id": Break(
+        "rules.yml", "- id: CA-02", "- id: CA-01", ("CA-01", "used twice")),
+    "an invalid do or don't": Break(
+        "rules.yml", "    kind: don't\n    text: Don't set up",
+        "    kind: dont\n    text: Don't set up", ("'dont'", "Did you mean \"don't\"".replace('"', "'"))),
+    "an impossible date": Break(
+        "policy.md", "next_review: 2020-12-19", "next_review: 2020-02-30",
+        ("next_review", "2020-02-30", "YYYY-MM-DD")),
+    "a date in the wrong form": Break(
+        "history.yml", "date: 2018-10-05", "date: 5 October 2018",
+        ("'date'", "5 October 2018", "YYYY-MM-DD")),
+    "a missing field": Break(
+        "policy.md", "owner: Strategic Director of Corporate Resources\n", "",
+        ("'owner' is missing", "role that owns the policy"), offset=None),
+    "a misspelt field": Break(
+        "policy.md", "contact: Human Resources", "contcat: Human Resources",
+        ("contcat", "Did you mean 'contact'")),
+    "an email address instead of a role": Break(
+        "policy.md", "owner: Strategic Director of Corporate Resources",
+        "owner: someone@example.org", ("role or team", "not a person")),
+    "a missing required section": Break(
+        "policy.md", "## 11. Review {#review}", "## 11. Review {#reviewing}",
+        ("#review", "library.yml"), offset=None),
+    "a version that disagrees with the history": Break(
+        "policy.md", 'version: "1.0"', 'version: "1.1"',
+        ("version 1.1", "history.yml", "version 1.0")),
+    "history out of order": Break(
+        "history.yml", 'version: "0.2"', 'version: "0.0"',
+        ("0.0", "comes after version 0.1")),
+    "a duplicate version in the history": Break(
+        "history.yml", 'version: "0.2"', 'version: "0.1"', ("0.1", "appears twice")),
+    "a missing protected characteristic": Break(
+        "eia.md", "  - characteristic: Sexual orientation\n    impact: positive\n"
+        "    evidence: Lesbian, gay and bisexual people can face abusive comments online.\n"
+        "    mitigation: House rules allow abusive and discriminatory posts to be removed and "
+        "repeat offenders blocked.\n", "", ("Sexual orientation", "nine protected"),
+        offset=None),
+    "an unknown protected characteristic": Break(
+        "eia.md", "characteristic: Race", "characteristic: Ethnicity", ("Ethnicity", "'Race'")),
+    "a script tag": Break(
+        "faqs.md", "Yes, if you are a Council employee.",
+        "Yes, if you are a Council employee. <script>alert(1)</script>", ("<script>",)),
+    "an iframe": Break(
+        "policy.md", "This policy applies to all Council employees.",
+        '<iframe src="https://example.org"></iframe>\n\nThis policy applies.', ("<iframe>",)),
+    "an event handler": Break(
+        "faqs.md", "Yes, if you are a Council employee.",
+        '<span onclick="steal()">Yes</span>, if you are a Council employee.', ("onclick",)),
+    "a javascript: link": Break(
+        "faqs.md", "Yes, if you are a Council employee.",
+        "Yes, if you are a [Council](javascript:alert(1)) employee.", ("javascript:",)),
+    "unsafe HTML in a rule": Break(
+        "rules.yml", "text: Keep a record of abuse, such as dated screenshots.",
+        'text: Keep a record <img src=x onerror="alert(1)">', ("onerror",)),
+    "an image from another website": Break(
+        "eia.md", "## What was assessed", "## What was assessed\n\n![logo](https://cdn.example.org/x.png)",
+        ("another website",), offset=2),
+    "template code in source": Break(
+        "policy.md", "This policy applies to all Council employees.",
+        "This policy applies to {{ audience }}.", ("{{", "template code")),
+    "a question without a link to its clause": Break(
+        "faqs.md", "your work. See [clause 6.1](policy.md#personal-use-at-work).", "your work.",
+        ("Can I use social media at work?", "does not link"), offset=-3),
+    "a link to a missing anchor": Break(
+        "faqs.md", "[clause 6.2](policy.md#saying-where-you-work)",
+        "[clause 6.2](policy.md#say-where-you-work)", ("#say-where-you-work", "not an anchor")),
+    "a link whose clause number is wrong": Break(
+        "faqs.md", "[clause 5.3](policy.md#account-security)",
+        "[clause 5.4](policy.md#account-security)", ("5.4", "5.3")),
+    "clauses numbered out of order": Break(
+        "policy.md", "### 6.3 Behaving", "### 6.4 Behaving", ("6.4", "6.3 should be")),
+    "a section heading without an anchor": Break(
+        "policy.md", "## 9. Monitoring and breaches {#monitoring}", "## 9. Monitoring and breaches",
+        ("## 9. Title {#anchor}",)),
+    "library settings naming a missing policy": Break(
+        "../library.yml", "  social-media:\n", "  social-media:\n    - purpose\n  leave:\n",
+        ("'leave'", "no policy folder"), offset=None),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_broken_source_gives_one_clear_message(project, case: Break):
+    relative = f"{POLICY}/{case.file}" if not case.file.startswith("../") \
+        else f"policy_source/{case.file[3:]}"
+    edit_line = project.replace(relative, case.old, case.new)
+
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+
+    error = caught.value
+    message = str(error)
+    for words in case.says:
+        assert words in message, message
+    assert "How to fix:" in message
+    if case.offset is not None:
+        assert error.line == edit_line + case.offset, message
+
+
+def test_a_repeated_anchor_names_both_places(project):
+    first = project.replace(f"{POLICY}/policy.md", "{#service-users}", "{#breaches}")
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+    second = project.path(f"{POLICY}/policy.md").read_text().splitlines().index(
+        "## 9. Monitoring and breaches {#monitoring}") + 1
+    assert caught.value.line > second
+    assert f"already used on line {first}" in str(caught.value)
+
+
+def test_the_version_mismatch_names_policy_md_not_history(project):
+    project.replace(f"{POLICY}/policy.md", 'version: "1.0"', 'version: "1.1"')
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+    assert caught.value.path.endswith(f"{POLICY}/policy.md")
+
+
+def test_text_that_is_not_utf8_is_reported_at_its_line(project):
+    path = project.path(f"{POLICY}/faqs.md")
+    lines = path.read_bytes().split(b"\n")
+    lines[9] = b"Caf\xe9 culture \x93quoted\x94"  # Windows-1252 text, line 10
+    path.write_bytes(b"\n".join(lines))
+
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+
+    assert caught.value.line == 10
+    assert "UTF-8" in str(caught.value)
+    assert caught.value.path.endswith(f"{POLICY}/faqs.md")
+
+
+def test_a_missing_file_is_named(project):
+    project.path(f"{POLICY}/history.yml").unlink()
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+    assert caught.value.path.endswith(f"{POLICY}/history.yml")
+    assert "missing" in caught.value.problem
+
+
+def test_the_message_names_the_file_the_owner_edits(project):
+    project.replace(f"{POLICY}/rules.yml", "clause: account-security", "clause: nowhere")
+    with pytest.raises(SourceError) as caught:
+        load_library(project.path("policy_source"))
+    assert caught.value.path.endswith(f"{POLICY}/rules.yml")
