@@ -1,0 +1,160 @@
+"""The built site: what staff see on each page, checked in the HTML MkDocs wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TEST_REPO_URL
+from macros.render.common import long_date
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    return page(site, url).select_one("article")
+
+
+def docs_pages() -> list[str]:
+    """Every page in docs/, as its built URL folder ('' for the home page)."""
+    urls = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        relative = path.relative_to(ROOT / "docs")
+        if relative.parts[0] == "overrides":
+            continue
+        url = relative.with_suffix("").as_posix()
+        urls.append("" if url == "index" else url.removesuffix("/index"))
+    return urls
+
+
+@pytest.mark.parametrize("url", docs_pages())
+def test_every_page_is_built_with_one_main_heading(site, url):
+    assert len(article(site, url).select("h1")) == 1
+
+
+def test_the_policy_page_has_every_section_and_clause(site, policy, library):
+    text = article(site, "social-media/policy")
+    for anchor in library.settings.required_for(policy.slug):
+        assert text.select_one(f"h2#{anchor}"), anchor
+    for clause in policy.clauses:
+        heading = text.select_one(f"h3#{clause.anchor}")
+        assert heading and heading.get_text().startswith(f"{clause.number} {clause.title}")
+
+
+@pytest.mark.parametrize("url", ["social-media/quick-guide", "social-media/quick-card"])
+def test_every_rule_appears_exactly_once_in_the_checklists(site, policy, url):
+    text = article(site, url)
+    items = text.select("li[id^=rule-]")
+    assert sorted(item["id"] for item in items) == sorted(
+        f"rule-{rule.key.lower()}" for rule in policy.rules.rules)
+    shown = [item.get_text(" ", strip=True) for item in items]
+    for rule in policy.rules.rules:
+        assert sum(line.startswith(rule.text) for line in shown) == 1, rule.key
+
+
+def test_each_rule_links_to_its_clause_on_the_policy_page(site, policy):
+    text = article(site, "social-media/quick-guide")
+    for rule in policy.rules.rules:
+        link = text.select_one(f"#rule-{rule.key.lower()} .rule-ref a")
+        assert link["href"] == f"../policy/#{rule.clause}", rule.key
+
+
+def test_house_rules_show_the_residents_rules_only(site, policy):
+    shown = {item["id"] for item in article(site, "social-media/house-rules").select("li[id^=rule-]")}
+    residents = {f"rule-{rule.key.lower()}" for rule in policy.rules.rules
+                 if policy.rules.context(rule.context).audience == "residents"}
+    assert shown == residents
+
+
+def test_each_faq_answers_under_its_question_and_links_its_clause(site, policy):
+    text = article(site, "social-media/faqs")
+    for faq in policy.faqs.items:
+        heading = text.select_one(f"h2#{faq.anchor}")
+        assert heading.get_text().startswith(faq.question)
+        answer_links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            answer_links += [a["href"] for a in sibling.select("a")]
+        assert f"../policy/#{faq.clause_anchors[0]}" in answer_links, faq.question
+
+
+def test_the_history_page_lists_versions_newest_first(site, policy):
+    rows = article(site, "social-media/history").select("tbody tr")
+    assert [row.td.get_text() for row in rows][0] == f"{policy.meta.version} (current)"
+    assert len(rows) == len(policy.history.entries)
+
+
+def test_the_eia_page_has_the_outcome_and_nine_findings(site, policy):
+    text = article(site, "social-media/eia")
+    assert len(text.select("tbody tr")) == 9
+    assert f"Outcome: {policy.eia.meta.outcome} impact" in text.get_text()
+
+
+def test_the_home_page_says_what_to_do_first_and_how_to_search(site, policy):
+    text = article(site, "")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in text.select("h2")]
+    assert {"Who it covers", "What to do first", "Find an answer fast"} <= set(headings)
+    for group in policy.meta.audience:
+        assert group in text.get_text()
+    assert text.select_one(".policy-summary")
+
+
+def test_the_summary_warns_when_the_review_is_overdue(site, policy):
+    overdue = dt.date.today() > policy.meta.next_review
+    notice = article(site, "social-media/policy").select_one(".admonition.warning")
+    assert bool(notice and "Review overdue" in notice.get_text()) == overdue
+    summary = article(site, "social-media/policy").select_one(".policy-summary").get_text()
+    assert long_date(policy.meta.next_review) in summary
+
+
+@pytest.mark.parametrize("url, source", [
+    ("social-media/policy", "policy_source/social-media/policy.md"),
+    ("social-media/quick-guide", "policy_source/social-media/rules.yml"),
+    ("social-media/faqs", "policy_source/social-media/faqs.md"),
+    ("social-media/history", "policy_source/social-media/history.yml"),
+    ("owners/how-to-change", "docs/owners/how-to-change.md"),
+])
+def test_edit_links_open_the_file_to_change(site, url, source):
+    edit = page(site, url).select_one("a[rel=edit]")
+    assert edit["href"] == f"{TEST_REPO_URL}/edit/main/{source}"
+
+
+def _last_commit(path: str) -> dt.date | None:
+    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", path],
+                         capture_output=True, text=True).stdout.strip()
+    return dt.date.fromisoformat(out) if out else None
+
+
+def test_pages_show_when_their_content_last_changed(site):
+    dates = [d for d in (_last_commit("docs/social-media/policy.md"),
+                         _last_commit("policy_source/social-media/policy.md")) if d]
+    if not dates:
+        pytest.skip("the policy files are not committed to git yet")
+    shown = page(site, "social-media/policy").select_one(".md-source-file").get_text(" ", strip=True)
+    assert long_date(max(dates)) in shown
+
+
+def _external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in {"http", "https"} or parts.netloc)
+
+
+def test_no_page_loads_anything_from_another_site(site):
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        loaded = [tag.get("src") for tag in soup.select("[src]")]
+        loaded += [tag.get("href") for tag in soup.select("link[href]")]
+        offenders = [url for url in loaded if url and _external(url)]
+        assert not offenders, f"{html.relative_to(site)} loads {offenders}"
+        assert not soup.select("[data-md-component=source]"), "the repo widget calls an API"
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "url(http" not in text and "@import url(" not in text, css.name
