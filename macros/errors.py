@@ -44,6 +44,18 @@ class SourceError(PluginError):
         return f"{self.where}:\n  {self.problem}\n  How to fix: {self.fix}"
 
 
+class PageError(SystemExit):
+    """A mistake in how a page in docs/ calls a macro, such as an unknown rule context.
+
+    It is a SystemExit, not an Exception, on purpose: mkdocs-macros catches every Exception
+    a macro raises and prints it with a Python traceback. A SystemExit passes through it and
+    MkDocs, stops the build, and Python prints just the message.
+    """
+
+    def __init__(self, page: str, problem: str, fix: str):
+        super().__init__(f"docs/{page}:\n  {problem}\n  How to fix: {fix}")
+
+
 def suggestion(wrong: str, choices: Iterable[str]) -> str:
     """' Did you mean 'x'?' when a close match exists, else ''."""
     close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)

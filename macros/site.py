@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from mkdocs.exceptions import PluginError
-
-from .errors import quoted_list, suggestion
+from .errors import PageError, quoted_list, suggestion
 from .models import Library, Policy
 from .render import checklists, eia, faqs, history, summary
 from .render.common import PageLinks, long_date
@@ -33,15 +31,16 @@ class SiteMacros:
         if policy is None:
             found = self.policy_for_page(self.current_page())
             if found is None:
-                raise PluginError(
-                    f"{self.current_page()}: this page is not in a policy's folder, so say "
-                    f"which policy, for example policy_summary('social-media').")
+                raise PageError(
+                    self.current_page(), "This page is not in a policy's folder in docs/, so "
+                    "the macro cannot tell which policy it is about.",
+                    "Name the policy, for example policy_summary('social-media').")
             return found
         if policy not in self.library.policies:
-            raise PluginError(
-                f"{self.current_page()}: there is no policy '{policy}'."
-                f"{suggestion(policy, self.library.policies)} "
-                f"Policies: {quoted_list(self.library.policies)}.")
+            raise PageError(
+                self.current_page(),
+                f"There is no policy '{policy}'.{suggestion(policy, self.library.policies)}",
+                f"Use one of the policy folder names: {quoted_list(self.library.policies)}.")
         return self.library.policies[policy]
 
     def _links(self, policy: Policy) -> PageLinks:
@@ -65,9 +64,10 @@ class SiteMacros:
         found = self._policy(policy)
         if context is not None and context not in {c.key for c in found.rules.contexts}:
             known = [c.key for c in found.rules.contexts]
-            raise PluginError(
-                f"{self.current_page()}: there is no rule context '{context}'."
-                f"{suggestion(context, known)} Contexts: {quoted_list(known)}.")
+            raise PageError(
+                self.current_page(),
+                f"There is no rule context '{context}'.{suggestion(context, known)}",
+                f"Use one of the contexts in rules.yml: {quoted_list(known)}.")
         return checklists.render_checklists(
             found, self._links(found), checklists.contexts_for(found, context_key=context))
 
@@ -104,9 +104,10 @@ class SiteMacros:
         """A link to a clause or section by its anchor: [clause 6.2 Saying where you work](...)."""
         found = self._policy(policy)
         if anchor not in found.anchors:
-            raise PluginError(
-                f"{self.current_page()}: the policy has no clause '#{anchor}'."
-                f"{suggestion(anchor, found.anchors)}")
+            raise PageError(
+                self.current_page(),
+                f"The policy has no clause '#{anchor}'.{suggestion(anchor, found.anchors)}",
+                "Use the anchor in {#...} at the end of the clause heading in policy.md.")
         return self._links(found).clause_markdown(anchor, with_title=title)
 
     def format_date(self, day: dt.date) -> str:

@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from mkdocs.exceptions import PluginError
 
+from macros.errors import PageError
 from macros.site import SiteMacros
 
 
@@ -19,18 +19,18 @@ def test_a_page_in_a_policy_folder_means_that_policy(library):
 
 def test_a_page_outside_a_policy_folder_must_name_the_policy(library):
     site = macros_on(library, "index.md")
-    with pytest.raises(PluginError, match="say which policy"):
+    with pytest.raises(PageError, match="Name the policy"):
         site.policy()
     assert site.policy("social-media").slug == "social-media"
 
 
 def test_an_unknown_policy_is_explained(library):
-    with pytest.raises(PluginError, match="Did you mean 'social-media'"):
+    with pytest.raises(PageError, match="Did you mean 'social-media'"):
         macros_on(library, "index.md").policy_summary("social-medai")
 
 
 def test_an_unknown_context_is_explained(library):
-    with pytest.raises(PluginError, match="Did you mean 'personal-use'"):
+    with pytest.raises(PageError, match="Did you mean 'personal-use'"):
         macros_on(library, "social-media/quick-guide.md").checklist("personal")
 
 
@@ -43,5 +43,5 @@ def test_clause_links_carry_number_and_title_relative_to_the_page(library, polic
 
 
 def test_an_unknown_clause_is_explained(library):
-    with pytest.raises(PluginError, match="no clause '#breach'"):
+    with pytest.raises(PageError, match="no clause '#breach'"):
         macros_on(library, "social-media/faqs.md").clause("breach")

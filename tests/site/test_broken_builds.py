@@ -59,6 +59,15 @@ def test_broken_template_code_in_a_page_stops_the_build(project, tmp_path):
                           "template code here is broken")
 
 
+def test_a_wrong_macro_argument_in_a_page_stops_the_build(project, tmp_path):
+    site = previous_site(tmp_path)
+    project.replace("docs/social-media/quick-guide.md", "{{ checklist() }}",
+                    "{{ checklist('personal') }}")
+    result = project.build(site)
+    assert_failed_cleanly(result, site, "docs/social-media/quick-guide.md",
+                          "no rule context 'personal'", "Did you mean 'personal-use'")
+
+
 @pytest.mark.parametrize("link, reported", [
     ("[the rules](quick-guide.md#no-such-part)", "does not contain an anchor '#no-such-part'"),
     ("[the rules](no-such-page.md)", "no-such-page.md"),
