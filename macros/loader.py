@@ -17,7 +17,7 @@ from pathlib import Path
 from . import checks
 from .errors import SourceError
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, History, Library, LibrarySettings,
-                     Policy, PolicyMeta, RuleBook)
+                     Policy, PolicyMeta, RuleBook, anchor_map)
 from .safety import check_safe
 from .sourcefiles import LineDict, MarkdownSource, parse_yaml, read_markdown, read_text
 from .structure import parse_faqs, parse_policy_body
@@ -65,8 +65,7 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
     checks.check_required_sections(
         sections, settings.required_for(slug), policy_path, folder.parent / SETTINGS_FILE)
-    anchors = {s.anchor: s for s in sections} | {
-        c.anchor: c for s in sections for c in s.clauses}
+    anchors = anchor_map(sections)
     checks.check_links(policy_source.body, policy_source.body_line, policy_path, anchors,
                        prefixes=("",))
 

@@ -9,7 +9,8 @@ Rules that span several fields or files live in `checks.py`, where line numbers 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -254,6 +255,15 @@ class Faqs:
     items: tuple[Faq, ...]
 
 
+def anchor_map(sections: tuple[Section, ...]) -> dict[str, Clause | Section]:
+    """Every section and clause of a policy, by its anchor."""
+    anchors: dict[str, Clause | Section] = {}
+    for section in sections:
+        anchors[section.anchor] = section
+        anchors.update((clause.anchor, clause) for clause in section.clauses)
+    return anchors
+
+
 @dataclass(frozen=True)
 class Policy:
     """Everything about one policy, validated and cross-checked."""
@@ -266,13 +276,10 @@ class Policy:
     history: History
     eia: Eia
     faqs: Faqs
-    anchors: dict[str, Clause | Section] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        for section in self.sections:
-            self.anchors[section.anchor] = section
-            for clause in section.clauses:
-                self.anchors[clause.anchor] = clause
+    @cached_property
+    def anchors(self) -> dict[str, Clause | Section]:
+        return anchor_map(self.sections)
 
     @property
     def clauses(self) -> list[Clause]:

@@ -19,26 +19,23 @@ from .errors import SourceError
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
-class LineDict(dict):
-    """A YAML mapping that knows the line of each key (1-based, in the whole file)."""
+class _Lines:
+    """Mixin for parsed YAML containers: `line` is where the container starts and `lines`
+    maps each key or index to the line it is on (1-based, in the whole file)."""
 
     line: int = 0
-    lines: dict
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.lines = {}
+        self.lines: dict = {}
 
 
-class LineList(list):
+class LineDict(_Lines, dict):
+    """A YAML mapping that knows the line of each key."""
+
+
+class LineList(_Lines, list):
     """A YAML sequence that knows the line of each item."""
-
-    line: int = 0
-    lines: dict
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.lines = {}
 
 
 class _TextLoader(yaml.SafeLoader):
