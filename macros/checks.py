@@ -105,22 +105,25 @@ def _quoted_number(text: str) -> str | None:
     return None
 
 
+def _refuse_repeats(keys: list[str], raw: Any, list_name: str, path: Path, problem: str,
+                    fix: str) -> None:
+    """Stop at the second entry of `raw[list_name]` whose key was already used."""
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise SourceError(path, problem.format(key=key), fix,
+                              line_for(raw, (list_name, index)))
+        seen.add(key)
+
+
 def check_rules(book: RuleBook, raw: Any, anchors: dict[str, Any], path: Path) -> None:
-    context_keys: dict[str, int] = {}
-    for index, context in enumerate(book.contexts):
-        line = line_for(raw, ("contexts", index))
-        if context.key in context_keys:
-            raise SourceError(path, f"The context id '{context.key}' is used twice.",
-                              "Give each context its own id.", line)
-        context_keys[context.key] = index
-    rule_keys: set[str] = set()
+    context_keys = {context.key: index for index, context in enumerate(book.contexts)}
+    _refuse_repeats([c.key for c in book.contexts], raw, "contexts", path,
+                    "The context id '{key}' is used twice.", "Give each context its own id.")
+    _refuse_repeats([r.key for r in book.rules], raw, "rules", path,
+                    "The rule id '{key}' is used twice.",
+                    "Give the new rule the next unused number; never reuse an old id.")
     for index, rule in enumerate(book.rules):
-        line = line_for(raw, ("rules", index))
-        if rule.key in rule_keys:
-            raise SourceError(
-                path, f"The rule id '{rule.key}' is used twice.",
-                "Give the new rule the next unused number; never reuse an old id.", line)
-        rule_keys.add(rule.key)
         if rule.context not in context_keys:
             raise SourceError(
                 path,
@@ -189,15 +192,10 @@ def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
 
 
 def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
-    seen: dict[str, int] = {}
-    for index, item in enumerate(meta.characteristics):
-        line = line_for(raw, ("characteristics", index))
-        if item.characteristic in seen:
-            raise SourceError(
-                path, f"'{item.characteristic}' is assessed twice.",
-                "Keep one entry for each protected characteristic.", line)
-        seen[item.characteristic] = index
-    missing = [name for name in PROTECTED_CHARACTERISTICS if name not in seen]
+    assessed = [item.characteristic for item in meta.characteristics]
+    _refuse_repeats(assessed, raw, "characteristics", path, "'{key}' is assessed twice.",
+                    "Keep one entry for each protected characteristic.")
+    missing = [name for name in PROTECTED_CHARACTERISTICS if name not in assessed]
     if missing:
         raise SourceError(
             path,

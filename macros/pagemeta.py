@@ -28,8 +28,7 @@ def source_path(page: Page, policy: Policy | None, source_root: str) -> str | No
         raise PluginError(
             f"docs/{page.file.src_uri}: 'source: {name}' only works for pages inside a "
             "policy's folder in docs/.")
-    path = f"{source_root}/{policy.slug}/{name}"
-    return path
+    return f"{source_root}/{policy.slug}/{name}"
 
 
 def decorate(page: Page, policy: Policy | None, dates: dict[str, dt.date], docs_dir: str,

@@ -37,6 +37,12 @@ def _item_label(data: Any, loc: tuple) -> str:
     return label
 
 
+def _nested_models(info: Any) -> list[type[BaseModel]]:
+    """The models inside a field's type: Rule in list[Rule], Clause in Clause | None."""
+    args = getattr(info.annotation, "__args__", ()) or (info.annotation,)
+    return [arg for arg in args if isinstance(arg, type) and issubclass(arg, BaseModel)]
+
+
 def _description(model: type[BaseModel], loc: tuple) -> str:
     """The schema description of the field at `loc`, searched through nested models."""
     name = _field_name(loc)
@@ -46,9 +52,7 @@ def _description(model: type[BaseModel], loc: tuple) -> str:
         for field_name, info in current.model_fields.items():
             if name in (field_name, info.alias) and info.description:
                 return info.description
-            for arg in getattr(info.annotation, "__args__", ()) or (info.annotation,):
-                if isinstance(arg, type) and issubclass(arg, BaseModel):
-                    pending.append(arg)
+            pending.extend(_nested_models(info))
     return ""
 
 
@@ -63,8 +67,7 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
         )
         if info is None:
             break
-        nested = [a for a in getattr(info.annotation, "__args__", ()) or (info.annotation,)
-                  if isinstance(a, type) and issubclass(a, BaseModel)]
+        nested = _nested_models(info)
         if nested:
             current = nested[0]
     return [info.alias or name for name, info in current.model_fields.items()]

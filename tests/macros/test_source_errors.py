@@ -42,6 +42,11 @@ CASES = {
         ("personal-us", "Did you mean 'personal-use'")),
     "a duplicate rule id": Break(
         "rules.yml", "- id: CA-02", "- id: CA-01", ("CA-01", "used twice")),
+    "a duplicate context id": Break(
+        "rules.yml", "  - id: abuse\n", "  - id: personal-use\n",
+        ("'personal-use'", "used twice")),
+    "a characteristic assessed twice": Break(
+        "eia.md", "characteristic: Race", "characteristic: Age", ("'Age'", "assessed twice")),
     "an invalid do or don't": Break(
         "rules.yml", "    kind: don't\n    text: Don't set up",
         "    kind: dont\n    text: Don't set up", ("'dont'", "Did you mean \"don't\"".replace('"', "'"))),
