@@ -5,6 +5,7 @@
     render/       models -> Markdown
     pagecheck.py  template mistakes in docs/ pages, caught before rendering
     pagemeta.py   edit links and last-updated dates
+    published.py  which versions were published (git tags), and their sources
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .gitdates import last_changed
 from .loader import load_library
 from .pagecheck import check_template
 from .pagemeta import decorate
+from .published import load_publication, tagged_versions
 from .site import SiteMacros
 
 SOURCE_ROOT = "policy_source"
@@ -24,7 +26,11 @@ SOURCE_ROOT = "policy_source"
 def define_env(env) -> None:
     project_dir = Path(env.project_dir)
     library = load_library(project_dir / SOURCE_ROOT)
-    site = SiteMacros(library, lambda: env.page.file.src_uri, today=dt.date.today())
+    tags = tagged_versions(project_dir)
+    publications = {slug: load_publication(project_dir, policy, tags.get(slug, ()))
+                    for slug, policy in library.policies.items()}
+    site = SiteMacros(library, lambda: env.page.file.src_uri, today=dt.date.today(),
+                      publications=publications)
     for name, function in site.macros().items():
         env.macro(function, name)
     env.policy_site = site

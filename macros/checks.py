@@ -171,6 +171,7 @@ def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
                     "Check the dates: each version's date must be on or after the one above.",
                     line_for(raw, ("entries", index, "date")))
         previous = entry
+    _check_effective_dates(history, raw, path)
     current = history.current
     if current.version != meta.version:
         raise SourceError(
@@ -189,6 +190,47 @@ def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
             "Make the 'status:' here match the newest entry in history.yml.",
             line_for(policy_raw, ("status",)),
         )
+    if current.in_force_from is not None and current.in_force_from != meta.effective_from:
+        raise SourceError(
+            policy_path,
+            f"policy.md says this version applies from {meta.effective_from}, but history.yml "
+            f"says version {current.version} took effect on {current.in_force_from}.",
+            "Make 'effective_from:' here match the newest entry in history.yml (its "
+            "'effective_from:', or its 'date:' if it has none).",
+            line_for(policy_raw, ("effective_from",)),
+        )
+
+
+def _check_effective_dates(history: History, raw: Any, path: Path) -> None:
+    """An effective date belongs to an 'in force' entry, is not before the decision, and each
+    version in force starts after the one before it, so any day has at most one version."""
+    previous = None
+    for index, entry in enumerate(history.entries):
+        line = line_for(raw, ("entries", index, "effective_from"))
+        if entry.effective_from is not None and entry.status != "in force":
+            raise SourceError(
+                path,
+                f"Version {entry.version} has an 'effective_from' date but its status is "
+                f"'{entry.status}'. Only a version that came into force has one.",
+                "Remove 'effective_from:', or change the status to 'in force'.", line)
+        if entry.effective_from is not None and entry.effective_from < entry.date:
+            raise SourceError(
+                path,
+                f"Version {entry.version} takes effect on {entry.effective_from}, before it "
+                f"was decided on {entry.date}.",
+                "Correct 'effective_from:' or 'date:'.", line)
+        start = entry.in_force_from
+        if start is None:
+            continue
+        if previous is not None and start <= previous.in_force_from:
+            raise SourceError(
+                path,
+                f"Version {entry.version} takes effect on {start}, but version "
+                f"{previous.version} only took effect on {previous.in_force_from}.",
+                "Each version in force must take effect after the one before it. Check "
+                "'date:' and 'effective_from:'.",
+                line or line_for(raw, ("entries", index, "date")))
+        previous = entry
 
 
 def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:

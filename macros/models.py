@@ -160,6 +160,16 @@ class HistoryEntry(_Source):
     status: Status = Field(description="the status this decision gave the policy")
     decided_by: Text = Field(description="the body or role that made the decision")
     changes: Text = Field(description="what changed, in a sentence or two")
+    effective_from: dt.date | None = Field(
+        None, description="for a version that came into force: the day it took effect, "
+        "if later than the date of the decision (YYYY-MM-DD)")
+
+    @property
+    def in_force_from(self) -> dt.date | None:
+        """The day this version took effect, for an entry that put a version in force."""
+        if self.status != "in force":
+            return None
+        return self.effective_from or self.date
 
 
 class History(_Source):

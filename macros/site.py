@@ -11,15 +11,18 @@ from typing import Any, Callable
 
 from .errors import PageError, quoted_list, suggestion
 from .models import Library, Policy
-from .render import checklists, eia, faqs, history, summary
-from .render.common import PageLinks, long_date
+from .published import Publication
+from .render import changes, checklists, eia, faqs, history, inforce, summary
+from .render.common import PageLinks, VersionLinks, long_date
 
 
 class SiteMacros:
-    def __init__(self, library: Library, current_page: Callable[[], str], today: dt.date):
+    def __init__(self, library: Library, current_page: Callable[[], str], today: dt.date,
+                 publications: dict[str, Publication] | None = None):
         self.library = library
         self.current_page = current_page
         self.today = today
+        self.publications = publications or {}
 
     # -- resolving which policy a page means ------------------------------------------------
 
@@ -45,6 +48,11 @@ class SiteMacros:
 
     def _links(self, policy: Policy) -> PageLinks:
         return PageLinks(policy, self.current_page())
+
+    def _versions(self, policy: Policy) -> tuple[Publication, PageLinks, VersionLinks]:
+        """What has been published of the policy, and links to this and other versions."""
+        return (self.publications.get(policy.slug, Publication()), self._links(policy),
+                VersionLinks(self.current_page()))
 
     # -- macros -----------------------------------------------------------------------------
 
@@ -98,7 +106,16 @@ class SiteMacros:
         return self._policy(policy).eia.body
 
     def version_history(self, policy: str | None = None) -> str:
-        return history.render_history(self._policy(policy).history)
+        found = self._policy(policy)
+        return history.render_history(found, *self._versions(found))
+
+    def what_changed(self, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        return changes.render_changes(found, *self._versions(found))
+
+    def in_force_table(self, policy: str | None = None) -> str:
+        found = self._policy(policy)
+        return inforce.render_in_force(found, *self._versions(found))
 
     def clause(self, anchor: str, policy: str | None = None, title: bool = True) -> str:
         """A link to a clause or section by its anchor: [clause 6.2 Saying where you work](...)."""
@@ -117,5 +134,6 @@ class SiteMacros:
         """Name -> function, as registered with mkdocs-macros."""
         names = ("policy", "policy_summary", "policy_text", "checklist", "quick_card",
                  "house_rules", "faq_list", "eia_outcome", "eia_consulted", "eia_table",
-                 "eia_text", "version_history", "clause", "format_date")
+                 "eia_text", "version_history", "what_changed", "in_force_table", "clause",
+                 "format_date")
         return {name: getattr(self, name) for name in names}

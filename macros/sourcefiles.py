@@ -147,7 +147,11 @@ class MarkdownSource:
 
 def read_markdown(path: Path) -> MarkdownSource:
     """Read a Markdown file with YAML front matter between two '---' lines."""
-    text = read_text(path)
+    return split_markdown(read_text(path), path)
+
+
+def split_markdown(text: str, path: Path) -> MarkdownSource:
+    """Split Markdown text into front matter and body; `path` names it in messages."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise SourceError(

@@ -45,3 +45,33 @@ class PageLinks:
         if with_title:
             label = f"{label} {self.policy.anchors[anchor].title}"
         return f"[{label}]({self.clause(anchor)})"
+
+
+@dataclass(frozen=True)
+class VersionLinks:
+    """Links from the page being rendered to another published version of the site.
+
+    `make publish` puts each version in its own folder beside the others (1.0/, 1.1/,
+    latest/), so another version's page is reached by climbing out of this version's folder.
+    These links only work on the published site; they are written as HTML so MkDocs does not
+    look for them among this version's pages.
+    """
+
+    from_page: str  # the rendered page's path in docs/, e.g. "social-media/history.md"
+
+    def url(self, version: str, page: str, anchor: str = "") -> str:
+        """The URL of docs/<page> in `version`, relative to the current page's URL."""
+        depth = len(_page_url(self.from_page).split("/")) - 1
+        target = f"{'../' * (depth + 1)}{version}/{_page_url(page)}"
+        return f"{target}#{anchor}" if anchor else target
+
+    def link(self, version: str, page: str, text: str, anchor: str = "") -> str:
+        return f'<a href="{escape(self.url(version, page, anchor))}">{escape(text)}</a>'
+
+
+def _page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

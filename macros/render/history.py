@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from ..models import History
-from .common import cell, long_date
+from ..models import HistoryEntry, Policy
+from ..published import Publication
+from .common import PageLinks, VersionLinks, cell, long_date
 
 
-def render_history(history: History) -> str:
+def _read_it(policy: Policy, entry: HistoryEntry, publication: Publication, links: PageLinks,
+             versions: VersionLinks) -> str:
+    if entry.version == policy.meta.version:
+        return (f"[The policy]({links.page('policy.md')}) · "
+                f"[What changed]({links.page('changes.md')})")
+    if publication.is_published(entry.version):
+        slug = policy.slug
+        return (versions.link(entry.version, f"{slug}/policy.md", "The policy") + " · "
+                + versions.link(entry.version, f"{slug}/changes.md", "What changed"))
+    return "Not published"
+
+
+def render_history(policy: Policy, publication: Publication, links: PageLinks,
+                   versions: VersionLinks) -> str:
+    history = policy.history
     current = history.current
     rows = []
     for entry in history.newest_first():
         version = f"**{entry.version} (current)**" if entry is current else entry.version
         rows.append(
             f"| {version} | {long_date(entry.date)} | {cell(entry.status)} "
-            f"| {cell(entry.decided_by)} | {cell(entry.changes)} |"
+            f"| {cell(entry.decided_by)} | {cell(entry.changes)} "
+            f"| {_read_it(policy, entry, publication, links, versions)} |"
         )
-    header = "| Version | Date | Status | Decided by | What changed |\n|---|---|---|---|---|"
+    header = ("| Version | Date | Status | Decided by | What changed | Read it |\n"
+              "|---|---|---|---|---|---|")
     return "\n".join([header, *rows]) + "\n"

@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.render import checklists, eia, faqs, history, summary
-from macros.render.common import PageLinks, long_date
+from macros.published import Publication
+from macros.render.common import PageLinks, VersionLinks, long_date
 
 
 def html(source: str) -> BeautifulSoup:
@@ -43,14 +44,32 @@ def test_house_rules_are_only_the_residents_rules(policy):
     assert shown == residents and residents
 
 
+def render_history(policy, publication=Publication()):
+    page = "social-media/history.md"
+    return html(history.render_history(policy, publication, PageLinks(policy, page),
+                                       VersionLinks(page)))
+
+
 def test_history_is_newest_first_with_only_the_current_version_marked(policy):
-    rows = html(history.render_history(policy.history)).select("tbody tr")
+    rows = render_history(policy).select("tbody tr")
     versions = [row.td.get_text() for row in rows]
     assert versions[0] == f"{policy.history.current.version} (current)"
     assert sum("(current)" in v for v in versions) == 1
     dates = [entry.date for entry in policy.history.newest_first()]
     assert [row.select("td")[1].get_text() for row in rows] == [long_date(d) for d in dates]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_history_links_to_published_versions_and_says_which_were_not(policy):
+    oldest = policy.history.entries[0].version
+    rows = render_history(policy, Publication(versions=(oldest,))).select("tbody tr")
+    links = {row.td.get_text(): [a["href"] for a in row.select("a")] for row in rows}
+    current = f"{policy.meta.version} (current)"
+    assert links[current] == ["policy.md", "changes.md"]
+    assert links[oldest] == [f"../../../{oldest}/social-media/policy/",
+                             f"../../../{oldest}/social-media/changes/"]
+    unpublished = [row for row in rows if not row.select("a")]
+    assert unpublished and all("Not published" in row.get_text() for row in unpublished)
 
 
 @pytest.mark.parametrize("days_after_review, notice", [

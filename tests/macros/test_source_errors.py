@@ -76,6 +76,17 @@ CASES = {
         ("0.0", "comes after version 0.1")),
     "a duplicate version in the history": Break(
         "history.yml", 'version: "0.2"', 'version: "0.1"', ("0.1", "appears twice")),
+    "an effective date on a version that was not in force": Break(
+        "history.yml", "  status: approved\n",
+        "  status: approved\n  effective_from: 2018-12-01\n",
+        ("0.2", "'effective_from'", "'approved'"), offset=1),
+    "a version that takes effect before it was decided": Break(
+        "history.yml", "  status: in force\n",
+        "  status: in force\n  effective_from: 2018-12-01\n",
+        ("1.0", "takes effect on 2018-12-01", "before"), offset=1),
+    "an effective date that disagrees with the history": Break(
+        "policy.md", "effective_from: 2018-12-19", "effective_from: 2018-12-20",
+        ("2018-12-20", "history.yml", "2018-12-19")),
     "a missing protected characteristic": Break(
         "eia.md", "  - characteristic: Sexual orientation\n    impact: positive\n"
         "    evidence: Lesbian, gay and bisexual people can face abusive comments online.\n"

@@ -1,0 +1,51 @@
+"""Which version of a policy applied on a given day, from the dates in history.yml.
+
+A version applies from the day it took effect (its 'effective_from', or the date of the
+decision) until the day before the next version took effect, or the day before the policy
+was withdrawn. The newest version in force has no end date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .models import History, HistoryEntry
+
+
+@dataclass(frozen=True)
+class InForcePeriod:
+    entry: HistoryEntry
+    start: dt.date
+    end: dt.date | None  # the last day it applied; None while it still applies
+
+    @property
+    def version(self) -> str:
+        return self.entry.version
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def in_force_periods(history: History) -> list[InForcePeriod]:
+    """Every period in which a version applied, oldest first."""
+    periods: list[InForcePeriod] = []
+    open_entry: HistoryEntry | None = None
+    for entry in history.entries:
+        start = entry.in_force_from
+        ends_open = start is not None or entry.status == "withdrawn"
+        if open_entry is not None and ends_open:
+            end = (start or entry.date) - dt.timedelta(days=1)
+            if end >= open_entry.in_force_from:  # else it was replaced before it began
+                periods.append(InForcePeriod(open_entry, open_entry.in_force_from, end))
+            open_entry = None
+        if start is not None:
+            open_entry = entry
+    if open_entry is not None:
+        periods.append(InForcePeriod(open_entry, open_entry.in_force_from, None))
+    return periods
+
+
+def version_on(history: History, day: dt.date) -> InForcePeriod | None:
+    """The period covering `day`, or None if no version applied that day."""
+    return next((period for period in in_force_periods(history) if period.covers(day)), None)

@@ -1,0 +1,38 @@
+"""Which version applied when: one row per period, newest first."""
+
+from __future__ import annotations
+
+from ..inforce import in_force_periods
+from ..models import Policy
+from ..published import Publication
+from .common import PageLinks, VersionLinks, long_date
+
+
+def _read_link(policy: Policy, version: str, publication: Publication, links: PageLinks,
+               versions: VersionLinks) -> str:
+    if version == policy.meta.version:
+        return f"[Version {version} (this version)]({links.page('policy.md')})"
+    if publication.is_published(version):
+        return versions.link(version, f"{policy.slug}/policy.md", f"Version {version}")
+    return "Not published in this guide"
+
+
+def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
+                    versions: VersionLinks) -> str:
+    periods = in_force_periods(policy.history)
+    rows = []
+    for period in reversed(periods):
+        until = long_date(period.end) if period.end else "Still in force"
+        link = _read_link(policy, period.version, publication, links, versions)
+        rows.append(f"| {period.version} | {long_date(period.start)} | {until} | {link} |")
+    table = ("| Version | In force from | Until (last day) | Read it |\n|---|---|---|---|\n"
+             + "\n".join(rows) + "\n")
+    meta = policy.meta
+    before = ""
+    if periods:
+        before = f"\nBefore {long_date(periods[0].start)} no version of the {meta.title} applied."
+        if meta.supersedes:
+            before += (f" The {meta.supersedes} applied instead; it is not published in this "
+                       "guide.")
+        before += "\n"
+    return table + before

@@ -1,0 +1,135 @@
+"""Versions: which one applied on a day, what changed between two, and links between them."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.compare import compare, plain_words
+from macros.inforce import in_force_periods, version_on
+from macros.models import History
+from macros.render.changes import diff_html
+from macros.render.common import VersionLinks
+from macros.structure import parse_policy_body
+
+D = dt.date.fromisoformat
+
+
+def history(*entries: dict) -> History:
+    base = {"decided_by": "Personnel Committee", "changes": "Changes."}
+    return History.model_validate({"entries": [{**base, **entry} for entry in entries]})
+
+
+HISTORY = history(
+    {"version": "0.9", "date": "2018-11-23", "status": "approved"},
+    {"version": "1.0", "date": "2018-12-19", "status": "in force"},
+    {"version": "1.1", "date": "2021-03-01", "status": "in force",
+     "effective_from": "2021-04-01"},
+)
+
+
+@pytest.mark.parametrize("day, version", [
+    ("2018-12-18", None),   # the day before the first version took effect
+    ("2018-12-19", "1.0"),  # its first day
+    ("2021-03-01", "1.0"),  # 1.1 was decided that day but had not yet taken effect
+    ("2021-03-31", "1.0"),  # 1.0's last day
+    ("2021-04-01", "1.1"),  # 1.1's first day
+    ("2040-01-01", "1.1"),  # still in force
+])
+def test_the_version_in_force_on_a_day_follows_the_effective_dates(day, version):
+    found = version_on(HISTORY, D(day))
+    assert (found.version if found else None) == version
+
+
+def test_periods_run_end_to_end_without_gaps_or_overlaps():
+    periods = in_force_periods(HISTORY)
+    assert [(p.version, p.start, p.end) for p in periods] == [
+        ("1.0", D("2018-12-19"), D("2021-03-31")), ("1.1", D("2021-04-01"), None)]
+
+
+def test_a_withdrawn_policy_applies_to_no_day_after_its_withdrawal():
+    withdrawn = history(
+        {"version": "1.0", "date": "2019-01-01", "status": "in force"},
+        {"version": "1.1", "date": "2020-06-30", "status": "withdrawn"},
+    )
+    assert version_on(withdrawn, D("2020-06-29")).version == "1.0"
+    assert version_on(withdrawn, D("2020-06-30")) is None
+
+
+POLICY_V1 = """\
+## 1. Purpose {#purpose}
+
+### 1.1 Why {#why}
+
+We use social media to talk to residents.
+
+### 1.2 Old rule {#old-rule}
+
+This rule goes away.
+
+### 1.3 Kept {#kept}
+
+- First point.
+- Second point.
+"""
+
+POLICY_V2 = """\
+## 1. Purpose {#purpose}
+
+### 1.1 Why {#why}
+
+We use social media to talk to residents and partners.
+
+### 1.2 Kept {#kept}
+
+- First point.
+- Second point.
+
+### 1.3 New rule {#new-rule}
+
+A brand new rule.
+"""
+
+
+def sections(text: str):
+    return parse_policy_body(text, 1, Path("policy.md"))
+
+
+def test_clauses_are_matched_by_anchor_and_each_change_is_named():
+    comparison = compare(sections(POLICY_V1), sections(POLICY_V2))
+    found = [(change.kind, change.clause.anchor) for change in comparison.changes]
+    assert found == [("reworded", "why"), ("removed", "old-rule"), ("renumbered", "kept"),
+                     ("added", "new-rule")]
+    assert comparison.unchanged == 0
+    assert compare(sections(POLICY_V1), sections(POLICY_V1)).changes == ()
+
+
+def test_wording_is_compared_as_text_not_markup():
+    assert plain_words("See [clause 2.1](policy.md#a).") == plain_words("See [clause 2.1](#a).")
+    assert plain_words("- One.\n- Two.") == ["•", "One.", "\n", "•", "Two."]
+
+
+def test_the_wording_differences_are_marked_in_place():
+    page = BeautifulSoup(diff_html("If you do, make clear your views are your own.",
+                                   "If you do, say clearly your views are your own."),
+                         "html.parser")
+    assert page.p.get_text(" ", strip=True).startswith("If you do,")
+    assert page.select_one("del").get_text() == "Removed: make clear"
+    assert page.select_one("ins").get_text() == "Added: say clearly"
+    assert page.select_one("del").find_next_sibling("ins") is not None
+    assert page.get_text().endswith("your views are your own.")
+
+
+def test_text_from_the_policy_is_escaped_in_the_comparison():
+    page = diff_html("Use <b>care</b> & sense.", "Use care & sense.")
+    assert "<b>" not in page and "&amp;" in page
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("index.md", "../1.0/social-media/policy/#why"),
+    ("social-media/history.md", "../../../1.0/social-media/policy/#why"),
+    ("social-media/index.md", "../../1.0/social-media/policy/#why"),
+])
+def test_links_to_another_version_climb_out_of_this_versions_folder(page, expected):
+    assert VersionLinks(page).url("1.0", "social-media/policy.md", "why") == expected
