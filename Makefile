@@ -18,7 +18,7 @@ export EDIT_URI ?= edit/main/docs/
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test lock clean
+.PHONY: help setup serve build check test release publish export in-force lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -42,6 +42,21 @@ check: $(STAMP) ## Check the policy sources only (fast; no site is built)
 
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest tests
+
+release: $(STAMP) ## Record a new version: VERSION=1.1 DATE=YYYY-MM-DD DECIDED_BY="..." SUMMARY="..."
+	$(BIN)/python scripts/release.py --version "$(VERSION)" --date "$(DATE)" \
+	  --decided-by "$(DECIDED_BY)" --summary "$(SUMMARY)" $(if $(POLICY),--policy "$(POLICY)") \
+	  $(if $(EFFECTIVE),--effective-from "$(EFFECTIVE)") \
+	  $(if $(NEXT_REVIEW),--next-review "$(NEXT_REVIEW)")
+
+publish: test ## Run every test, then publish the current version to gh-pages beside the others
+	$(BIN)/python scripts/publish.py $(if $(POLICY),--policy "$(POLICY)") $(if $(PUSH),--push)
+
+export: $(STAMP) ## Write every published version as a folder to serve: DIR=path [BASE=/policies/]
+	$(BIN)/python scripts/export.py "$(DIR)" $(if $(BASE),--base "$(BASE)")
+
+in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
+	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
 
 lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

@@ -32,6 +32,7 @@ from release import ReleaseError, choose_policy  # noqa: E402
 
 ALIAS = "latest"
 MIKE = Path(sys.executable).parent / "mike"
+REDIRECT_PAGE = ROOT / "docs" / "overrides" / "redirect.html"  # the home page: to latest/
 
 
 class PublishError(Exception):
@@ -114,8 +115,8 @@ def publish(policy_name: str | None, branch: str, push: bool, remote: str) -> st
         run_mike("deploy", "--update-aliases", "--title", version, "--message",
                  f"Publish {policy.meta.title} {version}", version, ALIAS, site_dir=site_dir)
         if git("cat-file", "-e", f"{branch}:index.html", check=False).returncode != 0:
-            run_mike("set-default", "--message", f"Send visitors to {ALIAS}", ALIAS,
-                     site_dir=site_dir)
+            run_mike("set-default", "--template", str(REDIRECT_PAGE), "--message",
+                     f"Send visitors to {ALIAS}", ALIAS, site_dir=site_dir)
     git("tag", "--annotate", tag, "--message",
         f"{policy.meta.title} version {version}, as published", "HEAD")
     message = (f"Published version {version} of the {policy.meta.title} on the {branch} "

@@ -43,7 +43,7 @@ class ReleaseError(Exception):
 
 # -- reading the command line -----------------------------------------------------------------
 
-def _date(value: str) -> dt.date:
+def iso_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -72,7 +72,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                "DECIDED_BY=\"Personnel Committee\" SUMMARY=\"What changed.\"")
     parser.add_argument("--version", required=True, type=_version,
                         help="the new version number, such as 1.1 (make: VERSION=)")
-    parser.add_argument("--date", required=True, type=_date,
+    parser.add_argument("--date", required=True, type=iso_date,
                         help="the date of the decision, YYYY-MM-DD (make: DATE=)")
     parser.add_argument("--decided-by", required=True, type=_text,
                         help="the committee or role that decided (make: DECIDED_BY=)")
@@ -80,9 +80,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="what changed, in a sentence or two (make: SUMMARY=)")
     parser.add_argument("--policy", help="the policy's folder name; needed only when the "
                         "library has more than one policy (make: POLICY=)")
-    parser.add_argument("--effective-from", type=_date, help="the day the version takes "
+    parser.add_argument("--effective-from", type=iso_date, help="the day the version takes "
                         "effect, if later than the decision (make: EFFECTIVE=)")
-    parser.add_argument("--next-review", type=_date, help="when the next review is due; "
+    parser.add_argument("--next-review", type=iso_date, help="when the next review is due; "
                         f"{REVIEW_AFTER_YEARS} years after the decision unless given "
                         "(make: NEXT_REVIEW=)")
     return parser.parse_args(argv)

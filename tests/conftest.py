@@ -83,10 +83,8 @@ class ProjectCopy:
         return run_build(self.root, site_dir)
 
 
-@pytest.fixture
-def project(tmp_path) -> ProjectCopy:
-    root = tmp_path / "project"
-    root.mkdir()
+def copy_project(root: Path) -> ProjectCopy:
+    root.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -95,3 +93,8 @@ def project(tmp_path) -> ProjectCopy:
         else:
             shutil.copy2(source, root / part)
     return ProjectCopy(root)
+
+
+@pytest.fixture
+def project(tmp_path) -> ProjectCopy:
+    return copy_project(tmp_path / "project")

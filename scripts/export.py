@@ -1,0 +1,129 @@
+"""Write every published version as a plain folder for any web server: `make export DIR=...`
+
+Copies the gh-pages branch (as `make publish` left it) into DIR: one folder per version,
+`latest/` as a real copy of the newest (never a symbolic link, which some servers refuse),
+an index.html at the top that sends visitors to latest/, and a 404 page for addresses that
+do not exist. DIR is replaced only when the export is complete.
+
+    python scripts/export.py DIR [--base /policies/] [--branch gh-pages]
+
+--base is the address path the folder will be served from (default /). The 404 page needs it
+because a web server shows that page at whatever address was asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALIAS = "latest"
+
+NOT_FOUND = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Page not found - {site_name}</title>
+<style>
+  body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 40rem;
+         padding: 0 1rem; line-height: 1.5; color: #1b1b1b; background: #fff; }}
+  a {{ color: #1a3a8f; text-decoration: underline; }}
+  a:focus {{ outline: 3px solid #1a3a8f; outline-offset: 2px; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Page not found</h1>
+<p>There is no page at this address. It may have been mistyped, or it may belong to a
+version of a policy that was never published here.</p>
+<p><a href="{base}{alias}/">Go to the current version of the guide</a>, where you can search
+every policy and open any earlier version from the version menu.</p>
+</main>
+</body>
+</html>
+"""
+
+
+class ExportError(Exception):
+    pass
+
+
+def _git(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True)
+
+
+def site_name() -> str:
+    import yaml  # only needed here; the file holds !ENV tags, so read just this key
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_name:"):
+            return str(yaml.safe_load(line.partition(":")[2]))
+    return "Policy guide"
+
+
+def export(target: Path, base: str, branch: str) -> list[str]:
+    archive = _git("archive", "--format=tar", branch)
+    if archive.returncode != 0:
+        raise ExportError(f"There is no '{branch}' branch to export: nothing has been "
+                          "published yet. Run 'make publish' first.")
+    target = target.resolve()
+    if target.exists() and any(target.iterdir()) and not (target / "versions.json").exists():
+        raise ExportError(f"{target} already holds files that are not an earlier export. "
+                          "Choose an empty or new folder; an export replaces its folder.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".export-", dir=target.parent) as work:
+        unpacked, staging = Path(work) / "unpacked", Path(work) / "site"
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(unpacked, filter="data")
+        if not (unpacked / "index.html").exists() or not (unpacked / ALIAS).exists():
+            raise ExportError(f"The '{branch}' branch has no '{ALIAS}' version or no home "
+                              "page. Publish with 'make publish', which sets both.")
+        # symlinks=False copies what a link points to, so every alias is a real folder.
+        shutil.copytree(unpacked, staging, symlinks=False)
+        # MkDocs writes a 404.html into each version with links that only work at the top of
+        # a server; the export's own 404 page at the top replaces them.
+        for page in staging.glob("*/404.html"):
+            page.unlink()
+        (staging / "404.html").write_text(
+            NOT_FOUND.format(site_name=html.escape(site_name()), base=html.escape(base),
+                             alias=ALIAS), encoding="utf-8")
+        versions = sorted(path.name for path in staging.iterdir()
+                          if path.is_dir() and (path / "index.html").exists())
+        previous = target.with_name(f".{target.name}-previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+        shutil.rmtree(previous, ignore_errors=True)
+    return versions
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", help="the folder to write (replaced if it exists)")
+    parser.add_argument("--base", default="/",
+                        help="the address path the folder is served from, such as /policies/")
+    parser.add_argument("--branch", default="gh-pages")
+    args = parser.parse_args(argv)
+    base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
+    if not args.dir.strip():
+        parser.error("say which folder to write, for example: make export DIR=/srv/policies")
+    try:
+        folders = export(Path(args.dir), base, args.branch)
+    except ExportError as error:
+        print(f"Nothing was exported. {error}", file=sys.stderr)
+        return 1
+    print(f"Exported {', '.join(folders)} to {args.dir}. Serve that folder at {base} "
+          "on any web server.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
