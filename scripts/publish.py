@@ -57,6 +57,27 @@ def published_versions(branch: str) -> list[dict]:
     return json.loads(result.stdout) if result.returncode == 0 else []
 
 
+def sync_from_remote(remote: str, branch: str) -> None:
+    """Bring the local published branch up to date with the remote's, as a CI checkout has
+    only the remote's copy. Without this, publishing could start again from nothing."""
+    if git("remote", "get-url", remote, check=False).returncode != 0:
+        return  # no remote: publishing locally only
+    tracking = f"refs/remotes/{remote}/{branch}"
+    fetched = git("fetch", "--quiet", "--tags", remote, f"+refs/heads/{branch}:{tracking}",
+                  check=False)
+    if fetched.returncode != 0:
+        return  # the remote has nothing published yet
+    theirs = git("rev-parse", tracking).stdout.strip()
+    ours = branch_head(branch)
+    if ours is None or git("merge-base", "--is-ancestor", ours, theirs,
+                           check=False).returncode == 0:
+        git("update-ref", f"refs/heads/{branch}", theirs)
+    elif git("merge-base", "--is-ancestor", theirs, ours, check=False).returncode != 0:
+        raise PublishError(
+            f"The local {branch} branch and the one on '{remote}' have both changed since "
+            "they last matched. Ask a developer to reconcile them before publishing.")
+
+
 def refuse_unsafe_tree() -> None:
     if git("rev-parse", "--is-inside-work-tree", check=False).returncode != 0:
         raise PublishError("This folder is not a git repository, so there is nowhere to "
@@ -82,6 +103,7 @@ def run_mike(*args: str, site_dir: str) -> None:
 
 def publish(policy_name: str | None, branch: str, push: bool, remote: str) -> str:
     refuse_unsafe_tree()
+    sync_from_remote(remote, branch)
     library = load_library(ROOT / "policy_source")
     policy = choose_policy(library.policies, policy_name)
     version = policy.meta.version

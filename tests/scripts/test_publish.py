@@ -78,7 +78,8 @@ def published(tmp_path_factory):
     repo.git("init", "--quiet", "--initial-branch", "main")
     repo.commit("The policy guide")
     remote = base / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch", "main", str(remote)],
+                   check=True)
     repo.git("remote", "add", "origin", str(remote))
 
     first = repo.script("publish.py")
@@ -92,6 +93,7 @@ def published(tmp_path_factory):
     released = repo.script("release.py", *RELEASE)
     assert released.returncode == 0, released.stderr
     repo.commit("Release 1.1")
+    repo.git("push", "--quiet", "origin", "main")
     second = repo.script("publish.py", "--push")
     assert second.returncode == 0, second.stdout + second.stderr
 
@@ -244,6 +246,17 @@ def test_publishing_an_already_published_version_changes_nothing(published):
     assert result.returncode == 0
     assert "already published" in result.stdout
     assert repo.head() == before
+
+
+def test_a_fresh_clone_knows_what_the_remote_has_published(published, tmp_path):
+    """CI checks out a clone with only the remote's gh-pages: it must not publish again."""
+    subprocess.run(["git", "clone", "--quiet", str(published.remote), str(tmp_path / "ci")],
+                   check=True, env=git_env())
+    clone = Repo(tmp_path / "ci")
+    result = clone.script("publish.py")
+    assert result.returncode == 0, result.stderr
+    assert "Version 1.1 of the Social Media Policy is already published" in result.stdout
+    assert clone.head("gh-pages") == published.repo.head("gh-pages")
 
 
 def test_uncommitted_changes_are_not_published(published):
