@@ -25,7 +25,7 @@ def render_history(policy: Policy, publication: Publication, links: PageLinks,
     current = history.current
     rows = []
     for entry in history.newest_first():
-        version = f"**{entry.version} (current)**" if entry is current else entry.version
+        version = f"**{entry.version} (this version)**" if entry is current else entry.version
         rows.append(
             f"| {version} | {long_date(entry.date)} | {cell(entry.status)} "
             f"| {cell(entry.decided_by)} | {cell(entry.changes)} "

@@ -53,8 +53,8 @@ def render_history(policy, publication=Publication()):
 def test_history_is_newest_first_with_only_the_current_version_marked(policy):
     rows = render_history(policy).select("tbody tr")
     versions = [row.td.get_text() for row in rows]
-    assert versions[0] == f"{policy.history.current.version} (current)"
-    assert sum("(current)" in v for v in versions) == 1
+    assert versions[0] == f"{policy.history.current.version} (this version)"
+    assert sum("(this version)" in v for v in versions) == 1
     dates = [entry.date for entry in policy.history.newest_first()]
     assert [row.select("td")[1].get_text() for row in rows] == [long_date(d) for d in dates]
     assert dates == sorted(dates, reverse=True)
@@ -64,7 +64,7 @@ def test_history_links_to_published_versions_and_says_which_were_not(policy):
     oldest = policy.history.entries[0].version
     rows = render_history(policy, Publication(versions=(oldest,))).select("tbody tr")
     links = {row.td.get_text(): [a["href"] for a in row.select("a")] for row in rows}
-    current = f"{policy.meta.version} (current)"
+    current = f"{policy.meta.version} (this version)"
     assert links[current] == ["policy.md", "changes.md"]
     assert links[oldest] == [f"../../../{oldest}/social-media/policy/",
                              f"../../../{oldest}/social-media/changes/"]

@@ -11,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TEST_REPO_URL
+from macros.checks import version_key
+from macros.published import tagged_versions
 from macros.render.common import long_date
 
 
@@ -88,8 +90,26 @@ def test_each_faq_answers_under_its_question_and_links_its_clause(site, policy):
 
 def test_the_history_page_lists_versions_newest_first(site, policy):
     rows = article(site, "social-media/history").select("tbody tr")
-    assert [row.td.get_text() for row in rows][0] == f"{policy.meta.version} (current)"
+    assert [row.td.get_text() for row in rows][0] == f"{policy.meta.version} (this version)"
     assert len(rows) == len(policy.history.entries)
+
+
+def test_the_in_force_page_shows_the_current_version_still_in_force(site, policy):
+    rows = article(site, "social-media/in-force").select("tbody tr")
+    first = [cell.get_text(" ", strip=True) for cell in rows[0].select("td")]
+    assert first[:3] == [policy.meta.version, long_date(policy.meta.effective_from),
+                         "Still in force"]
+    assert rows[0].a["href"] == "../policy/"
+
+
+def test_the_changes_page_compares_with_the_last_published_version(site, policy):
+    published = tagged_versions(ROOT).get(policy.slug, ())
+    earlier = [v for v in published if version_key(v) < version_key(policy.meta.version)]
+    text = article(site, "social-media/changes").get_text(" ", strip=True)
+    if earlier:
+        assert f"compares version {policy.meta.version} with version {earlier[-1]}" in text
+    else:
+        assert f"Version {policy.meta.version} is the first version" in text
 
 
 def test_the_eia_page_has_the_outcome_and_nine_findings(site, policy):
