@@ -7,7 +7,8 @@ import subprocess
 from pathlib import Path
 
 
-def last_changed(root: Path, folders: tuple[str, ...] = ("docs", "policy_source")) -> dict[str, dt.date]:
+def last_changed(root: Path, folders: tuple[str, ...] = ("docs", "policy_source"),
+                 ) -> dict[str, dt.date]:
     """Path (relative to the repository root) -> date of the newest commit that touched it.
 
     Empty when `root` is not in a git repository or git is missing, so a copy of the project

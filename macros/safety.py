@@ -80,7 +80,8 @@ def check_safe(text: str, path: Path, first_line: int = 1) -> None:
             path,
             f"This contains {what}. Raw HTML that can run code or contact other websites "
             "is not allowed, to keep readers safe and their reading private.",
-            "Remove it. Store any image in the repository beside the page, use ordinary Markdown for links, such as [clause 6.2](policy.md#anchor), "
-            "and ask a developer if the page needs something Markdown cannot do.",
+            "Remove it. Store any image in the repository beside the page, use ordinary "
+            "Markdown for links, such as [clause 6.2](policy.md#anchor), and ask a developer "
+            "if the page needs something Markdown cannot do.",
             _line_of(needle, text, first_line),
         )

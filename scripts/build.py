@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from folders import replace_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,12 +35,7 @@ def build(site_dir: Path, config_file: Path) -> int:
             print(f"\nThe build failed, so {site_dir.name}/ was not changed. "
                   "Fix the problem reported above and build again.", file=sys.stderr)
             return result.returncode
-        previous = site_dir.with_name(f".{site_dir.name}-previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if site_dir.exists():
-            site_dir.rename(previous)
-        staging.rename(site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
+        replace_folder(site_dir, staging)
         print(f"Built the site in {site_dir}")
         return 0
     finally:

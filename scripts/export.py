@@ -23,6 +23,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from folders import replace_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 ALIAS = "latest"
 
@@ -96,12 +98,7 @@ def export(target: Path, base: str, branch: str) -> list[str]:
                              alias=ALIAS), encoding="utf-8")
         versions = sorted(path.name for path in staging.iterdir()
                           if path.is_dir() and (path / "index.html").exists())
-        previous = target.with_name(f".{target.name}-previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if target.exists():
-            target.rename(previous)
-        staging.rename(target)
-        shutil.rmtree(previous, ignore_errors=True)
+        replace_folder(target, staging)
     return versions
 
 

@@ -44,7 +44,10 @@ def test_house_rules_are_only_the_residents_rules(policy):
     assert shown == residents and residents
 
 
-def render_history(policy, publication=Publication()):
+NOTHING_PUBLISHED = Publication()
+
+
+def render_history(policy, publication=NOTHING_PUBLISHED):
     page = "social-media/history.md"
     return html(history.render_history(policy, publication, PageLinks(policy, page),
                                        VersionLinks(page)))

@@ -49,7 +49,7 @@ CASES = {
         "eia.md", "characteristic: Race", "characteristic: Age", ("'Age'", "assessed twice")),
     "an invalid do or don't": Break(
         "rules.yml", "    kind: don't\n    text: Don't set up",
-        "    kind: dont\n    text: Don't set up", ("'dont'", "Did you mean \"don't\"".replace('"', "'"))),
+        "    kind: dont\n    text: Don't set up", ("'dont'", "Did you mean 'don't'")),
     "an impossible date": Break(
         "policy.md", "next_review: 2020-12-19", "next_review: 2020-02-30",
         ("next_review", "2020-02-30", "YYYY-MM-DD")),

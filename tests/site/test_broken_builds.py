@@ -45,7 +45,8 @@ def test_a_source_mistake_stops_the_build_at_its_line(project, tmp_path):
 
 def test_an_undefined_variable_in_a_page_stops_the_build(project, tmp_path):
     site = previous_site(tmp_path)
-    line = project.append("docs/social-media/history.md", "\nLast approved by {{ polcy().meta.owner }}.\n")
+    line = project.append("docs/social-media/history.md",
+                          "\nLast approved by {{ polcy().meta.owner }}.\n")
     result = project.build(site)
     assert_failed_cleanly(result, site, f"docs/social-media/history.md, line {line}",
                           "'polcy' is not a macro or variable", "Did you mean 'policy'")

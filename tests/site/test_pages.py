@@ -69,7 +69,8 @@ def test_each_rule_links_to_its_clause_on_the_policy_page(site, policy):
 
 
 def test_house_rules_show_the_residents_rules_only(site, policy):
-    shown = {item["id"] for item in article(site, "social-media/house-rules").select("li[id^=rule-]")}
+    items = article(site, "social-media/house-rules").select("li[id^=rule-]")
+    shown = {item["id"] for item in items}
     residents = {f"rule-{rule.key.lower()}" for rule in policy.rules.rules
                  if policy.rules.context(rule.context).audience == "residents"}
     assert shown == residents
@@ -158,7 +159,8 @@ def test_pages_show_when_their_content_last_changed(site):
                          _last_commit("policy_source/social-media/policy.md")) if d]
     if not dates:
         pytest.skip("the policy files are not committed to git yet")
-    shown = page(site, "social-media/policy").select_one(".md-source-file").get_text(" ", strip=True)
+    footer = page(site, "social-media/policy").select_one(".md-source-file")
+    shown = footer.get_text(" ", strip=True)
     assert long_date(max(dates)) in shown
 
 
