@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Literal
 
@@ -73,8 +74,10 @@ class _TextBlocks(HTMLParser):
         self._current.append(data)
 
 
-def plain_words(text: str) -> list[str]:
-    """The words of a clause's Markdown, with PARAGRAPH between paragraphs and list items."""
+@lru_cache(maxsize=1024)
+def plain_words(text: str) -> tuple[str, ...]:
+    """The words of a clause's Markdown, with PARAGRAPH between paragraphs and list items.
+    Cached: each clause is compared, then shown, from the same words."""
     parser = _TextBlocks()
     parser.feed(markdown.markdown(text, extensions=["attr_list", "def_list", "tables"]))
     parser.close()
@@ -84,13 +87,13 @@ def plain_words(text: str) -> list[str]:
         if words:
             words.append(PARAGRAPH)
         words.extend(_TOKEN.findall(block))
-    return words
+    return tuple(words)
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, list[str]]]:
+def word_diff(old: str, new: str) -> list[tuple[str, tuple[str, ...]]]:
     """Old and new Markdown as runs of ('same' | 'removed' | 'added', words)."""
     before, after = plain_words(old), plain_words(new)
-    runs: list[tuple[str, list[str]]] = []
+    runs: list[tuple[str, tuple[str, ...]]] = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..compare import PARAGRAPH, ClauseChange, Comparison, compare, word_diff
 from ..models import Policy
 from ..published import Publication
@@ -12,7 +14,7 @@ _LABELS = {"reworded": "Reworded", "added": "Added", "removed": "Removed",
 _MARKS = {"removed": ("del", "Removed: "), "added": ("ins", "Added: ")}
 
 
-def _mark(kind: str, words: list[str]) -> str:
+def _mark(kind: str, words: Sequence[str]) -> str:
     text = " ".join(escape(word) for word in words)
     if kind == "same":
         return text

@@ -107,7 +107,7 @@ def test_clauses_are_matched_by_anchor_and_each_change_is_named():
 
 def test_wording_is_compared_as_text_not_markup():
     assert plain_words("See [clause 2.1](policy.md#a).") == plain_words("See [clause 2.1](#a).")
-    assert plain_words("- One.\n- Two.") == ["•", "One.", "\n", "•", "Two."]
+    assert plain_words("- One.\n- Two.") == ("•", "One.", "\n", "•", "Two.")
 
 
 def test_the_wording_differences_are_marked_in_place():
