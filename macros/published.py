@@ -75,7 +75,15 @@ def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> 
     if not earlier:
         return Publication(versions=published)
     previous = earlier[-1]
-    path = Path(f"policy_source/{policy.slug}/policy.md (version {previous} as published)")
-    source = split_markdown(source_at(root, policy.slug, previous, "policy.md"), path)
-    sections = parse_policy_body(source.body, source.body_line, path)
+    path = root / "policy_source" / policy.slug / "policy.md"
+    try:
+        source = split_markdown(source_at(root, policy.slug, previous, "policy.md"), path)
+        sections = parse_policy_body(source.body, source.body_line, path)
+    except SourceError as error:
+        raise SourceError(
+            path,
+            f"Version {previous} as published (git tag {tag_name(policy.slug, previous)}) "
+            f"cannot be read to show what changed since then: {error.problem}",
+            "Nothing in your change needs fixing. Ask a developer: the way policies are "
+            "written has changed since that version was published.") from None
     return Publication(versions=published, previous=previous, previous_sections=sections)

@@ -63,11 +63,9 @@ def _git(*args: str) -> subprocess.CompletedProcess:
 
 
 def site_name() -> str:
-    import yaml  # only needed here; the file holds !ENV tags, so read just this key
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_name:"):
-            return str(yaml.safe_load(line.partition(":")[2]))
-    return "Policy guide"
+    from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's !ENV tags
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
+        return str(yaml_load(config)["site_name"])
 
 
 def export(target: Path, base: str, branch: str) -> list[str]:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from macros.errors import SourceError  # noqa: E402
 from macros.inforce import in_force_periods, version_on  # noqa: E402
 from macros.loader import load_library  # noqa: E402
-from macros.published import tagged_versions  # noqa: E402
+from macros.published import tag_name, tagged_versions  # noqa: E402
 from macros.render.common import long_date  # noqa: E402
 from release import ReleaseError, iso_date, choose_policy  # noqa: E402
 
@@ -42,7 +42,7 @@ def answer(day, policy_name: str | None) -> str:
             f"It applied from {long_date(period.start)} {until}.")
     if period.version in tagged_versions(ROOT).get(policy.slug, ()):
         text += (f"\nPublished at {period.version}/{policy.slug}/policy/ on the policy guide; "
-                 f"its source is git tag {policy.slug}/{period.version}.")
+                 f"its source is git tag {tag_name(policy.slug, period.version)}.")
     else:
         text += "\nThat version has not been published in the policy guide."
     return text

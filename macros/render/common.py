@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..models import Policy
+from ..published import Publication
 
 
 def long_date(day: dt.date) -> str:
@@ -75,3 +76,14 @@ def _page_url(src_uri: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return f"{stem}/"
+
+
+def version_link(version: str, page: str, text: str, publication: Publication,
+                 links: PageLinks, versions: VersionLinks) -> str | None:
+    """A link to docs/<slug>/<page> as it is in `version`: within this build for the version
+    being built, across to its published folder for an earlier one; None if never published."""
+    if version == links.policy.meta.version:
+        return f"[{text}]({links.page(page)})"
+    if publication.is_published(version):
+        return versions.link(version, f"{links.policy.slug}/{page}", text)
+    return None

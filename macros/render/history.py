@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from ..models import HistoryEntry, Policy
 from ..published import Publication
-from .common import PageLinks, VersionLinks, cell, long_date
+from .common import PageLinks, VersionLinks, cell, long_date, version_link
 
 
-def _read_it(policy: Policy, entry: HistoryEntry, publication: Publication, links: PageLinks,
+def _read_it(entry: HistoryEntry, publication: Publication, links: PageLinks,
              versions: VersionLinks) -> str:
-    if entry.version == policy.meta.version:
-        return (f"[The policy]({links.page('policy.md')}) · "
-                f"[What changed]({links.page('changes.md')})")
-    if publication.is_published(entry.version):
-        slug = policy.slug
-        return (versions.link(entry.version, f"{slug}/policy.md", "The policy") + " · "
-                + versions.link(entry.version, f"{slug}/changes.md", "What changed"))
-    return "Not published"
+    found = [version_link(entry.version, page, text, publication, links, versions)
+             for page, text in (("policy.md", "The policy"), ("changes.md", "What changed"))]
+    return " · ".join(found) if all(found) else "Not published"
 
 
 def render_history(policy: Policy, publication: Publication, links: PageLinks,
@@ -29,7 +24,7 @@ def render_history(policy: Policy, publication: Publication, links: PageLinks,
         rows.append(
             f"| {version} | {long_date(entry.date)} | {cell(entry.status)} "
             f"| {cell(entry.decided_by)} | {cell(entry.changes)} "
-            f"| {_read_it(policy, entry, publication, links, versions)} |"
+            f"| {_read_it(entry, publication, links, versions)} |"
         )
     header = ("| Version | Date | Status | Decided by | What changed | Read it |\n"
               "|---|---|---|---|---|---|")

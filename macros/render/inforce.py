@@ -5,16 +5,7 @@ from __future__ import annotations
 from ..inforce import in_force_periods
 from ..models import Policy
 from ..published import Publication
-from .common import PageLinks, VersionLinks, long_date
-
-
-def _read_link(policy: Policy, version: str, publication: Publication, links: PageLinks,
-               versions: VersionLinks) -> str:
-    if version == policy.meta.version:
-        return f"[Version {version} (this version)]({links.page('policy.md')})"
-    if publication.is_published(version):
-        return versions.link(version, f"{policy.slug}/policy.md", f"Version {version}")
-    return "Not published in this guide"
+from .common import PageLinks, VersionLinks, long_date, version_link
 
 
 def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
@@ -23,7 +14,9 @@ def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
     rows = []
     for period in reversed(periods):
         until = long_date(period.end) if period.end else "Still in force"
-        link = _read_link(policy, period.version, publication, links, versions)
+        current = " (this version)" if period.version == policy.meta.version else ""
+        link = version_link(period.version, "policy.md", f"Version {period.version}{current}",
+                            publication, links, versions) or "Not published in this guide"
         rows.append(f"| {period.version} | {long_date(period.start)} | {until} | {link} |")
     table = ("| Version | In force from | Until (last day) | Read it |\n|---|---|---|---|\n"
              + "\n".join(rows) + "\n")

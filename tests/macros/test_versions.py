@@ -1,19 +1,26 @@
 """Versions: which one applied on a day, what changed between two, and links between them."""
 
+import dataclasses
 import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.compare import compare, plain_words
+from macros.errors import SourceError
 from macros.inforce import in_force_periods, version_on
 from macros.models import History
+from macros.published import load_publication
 from macros.render.changes import diff_html
 from macros.render.common import VersionLinks
 from macros.structure import parse_policy_body
 
 D = dt.date.fromisoformat
+GIT_PERSON = {f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")
+              for part, value in (("NAME", "Test"), ("EMAIL", "test@example.invalid"))}
 
 
 def history(*entries: dict) -> History:
@@ -133,3 +140,20 @@ def test_text_from_the_policy_is_escaped_in_the_comparison():
 ])
 def test_links_to_another_version_climb_out_of_this_versions_folder(page, expected):
     assert VersionLinks(page).url("1.0", "social-media/policy.md", "why") == expected
+
+
+def test_a_published_version_that_cannot_be_read_back_is_a_developers_job(project, policy):
+    """An old policy.md the current parser rejects must not send the owner to fix it."""
+    def git(*args):
+        subprocess.run(["git", "-C", str(project.root), *args], check=True,
+                       capture_output=True, env={**os.environ, **GIT_PERSON})
+    project.replace("policy_source/social-media/policy.md", "### 1.2 ", "### 1.9 ")
+    git("init", "--quiet")
+    git("add", "--all")
+    git("commit", "--quiet", "--message", "1.0 as published")
+    git("tag", "social-media/1.0")
+    newer = dataclasses.replace(policy, meta=policy.meta.model_copy(update={"version": "1.1"}))
+    with pytest.raises(SourceError) as caught:
+        load_publication(project.root, newer, ("1.0",))
+    assert "Version 1.0 as published (git tag social-media/1.0) cannot be read" in str(caught.value)
+    assert "Nothing in your change needs fixing" in caught.value.fix
