@@ -13,9 +13,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from macros.loader import load_library  # noqa: E402
 from macros.models import Library  # noqa: E402
+from browser import serve_folder  # noqa: E402  (scripts/browser.py)
 
 #: What a copy of the project needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")
@@ -98,3 +100,18 @@ def copy_project(root: Path) -> ProjectCopy:
 @pytest.fixture
 def project(tmp_path) -> ProjectCopy:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """Versions 1.0 and 1.1 published from a copy of the project and exported (see publishing)."""
+    from publishing import publish_two_versions
+
+    return publish_two_versions(tmp_path_factory.mktemp("publishing"))
+
+
+@pytest.fixture(scope="session")
+def published_url(published):
+    """The exported site served on 127.0.0.1, as a web server would serve it."""
+    with serve_folder(published.exported) as url:
+        yield url

@@ -1,118 +1,21 @@
 """`make publish` and `make export`: two versions published into a temporary repository.
 
-The module publishes version 1.0 of a copy of the project, then rewords clause 6.2, records
-version 1.1 with the release script and publishes that too, pushing to a bare "remote". The
-tests then look at the gh-pages branch, at the exported folder served over HTTP, and at what
+The `published` fixture (tests/publishing.py) publishes 1.0 and 1.1 of a copy of the project.
+These tests look at the gh-pages branch, at the exported folder served over HTTP, and at what
 happens when publishing should not go ahead.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
-import sys
-import threading
-import urllib.error
 import urllib.request
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project
-
-OLD_WORDS = "If you do, make clear that your views"
-NEW_WORDS = "If you do, say clearly in your profile that your views"
-CLAUSE = "saying-where-you-work"
-RELEASE = ("--version", "1.1", "--date", "2026-12-01", "--effective-from", "2027-01-04",
-           "--decided-by", "Personnel Committee",
-           "--summary", "Clause 6.2 now asks staff to say in their profile that their views "
-                        "are their own.")
-
-
-def git_env() -> dict[str, str]:
-    person = {"NAME": "Policy Bot", "EMAIL": "policy-bot@example.invalid"}
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("REPO_URL", "EDIT_URI", "GIT_DIR", "GIT_WORK_TREE")}
-    env.update({f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")
-                for part, value in person.items()})
-    return {**env, "NO_MKDOCS_2_WARNING": "1"}
-
-
-class Repo:
-    def __init__(self, root: Path):
-        self.root = root
-
-    def git(self, *args: str) -> str:
-        result = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True,
-                                text=True, env=git_env())
-        assert result.returncode == 0, result.stderr
-        return result.stdout
-
-    def script(self, name: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(self.root / "scripts" / name), *args],
-                              capture_output=True, text=True, env=git_env(), cwd=self.root)
-
-    def commit(self, message: str) -> None:
-        self.git("add", "--all")
-        self.git("commit", "--quiet", "--message", message)
-
-    def head(self, ref: str = "gh-pages") -> str:
-        return self.git("rev-parse", ref).strip()
-
-    def versions(self) -> dict[str, list[str]]:
-        listed = json.loads(self.git("show", "gh-pages:versions.json"))
-        return {entry["version"]: entry["aliases"] for entry in listed}
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    base = tmp_path_factory.mktemp("publishing")
-    project = copy_project(base / "repo")
-    repo = Repo(project.root)
-    repo.git("init", "--quiet", "--initial-branch", "main")
-    repo.commit("The policy guide")
-    remote = base / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch", "main", str(remote)],
-                   check=True)
-    repo.git("remote", "add", "origin", str(remote))
-
-    first = repo.script("publish.py")
-    assert first.returncode == 0, first.stdout + first.stderr
-    tree_1_0 = repo.head("gh-pages:1.0")
-    files_1_0 = repo.git("ls-tree", "-r", "gh-pages", "1.0")
-
-    project.replace("policy_source/social-media/policy.md",
-                    "If you do, make clear that your views",
-                    "If you do, say clearly in your profile that your views")
-    released = repo.script("release.py", *RELEASE)
-    assert released.returncode == 0, released.stderr
-    repo.commit("Release 1.1")
-    repo.git("push", "--quiet", "origin", "main")
-    second = repo.script("publish.py", "--push")
-    assert second.returncode == 0, second.stdout + second.stderr
-
-    exported = base / "exported"
-    result = repo.script("export.py", str(exported))
-    assert result.returncode == 0, result.stderr
-    return SimpleNamespace(repo=repo, project=project, remote=remote, exported=exported,
-                           tree_1_0=tree_1_0, files_1_0=files_1_0, output=second.stdout)
-
-
-@pytest.fixture(scope="module")
-def server(published):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(published.exported))
-    handler.log_message = lambda *args: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+from publishing import CLAUSE, NEW_WORDS, OLD_WORDS, Repo, git_env
 
 
 def fetch(url: str) -> BeautifulSoup:
@@ -141,8 +44,8 @@ def test_the_published_sources_are_tagged_and_pushed_with_the_branch(published):
 
 @pytest.mark.parametrize("version, words", [("1.0", OLD_WORDS), ("1.1", NEW_WORDS),
                                             ("latest", NEW_WORDS)])
-def test_each_version_is_served_with_its_own_wording(server, version, words):
-    page = fetch(f"{server}{version}/social-media/policy/")
+def test_each_version_is_served_with_its_own_wording(published_url, version, words):
+    page = fetch(f"{published_url}{version}/social-media/policy/")
     clause = page.find(id=CLAUSE).find_next("p").get_text(" ")
     assert words in " ".join(clause.split())
     summary = page.select_one(".policy-summary") or page
@@ -150,8 +53,8 @@ def test_each_version_is_served_with_its_own_wording(server, version, words):
     assert f"{shown} (in force)" in summary.get_text()
 
 
-def test_the_site_root_sends_visitors_to_latest(server):
-    page = fetch(server)
+def test_the_site_root_sends_visitors_to_latest(published_url):
+    page = fetch(published_url)
     assert page.html["lang"] == "en"
     assert page.select_one("main a")["href"] == "latest/"
 
@@ -189,8 +92,8 @@ def test_every_link_in_the_export_leads_somewhere(published):
     assert not broken, "\n".join(broken[:20])
 
 
-def test_the_comparison_marks_the_reworded_clause_in_place(server):
-    page = fetch(f"{server}1.1/social-media/changes/")
+def test_the_comparison_marks_the_reworded_clause_in_place(published_url):
+    page = fetch(f"{published_url}1.1/social-media/changes/")
     heading = page.find(id=f"change-{CLAUSE}")
     assert heading.get_text(" ", strip=True).startswith("6.2 Saying where you work")
     diff = heading.find_next(class_="policy-diff")
@@ -199,18 +102,18 @@ def test_the_comparison_marks_the_reworded_clause_in_place(server):
     counts = {row.td.get_text(): row.select("td")[1].get_text()
               for row in page.select("article table tbody tr")}
     assert counts["Reworded"] == "1" and counts["Added"] == "0" and counts["Removed"] == "0"
-    history = fetch(f"{server}1.1/social-media/history/")
+    history = fetch(f"{published_url}1.1/social-media/history/")
     links = [a["href"] for a in history.select("article table a")]
     assert "../changes/" in links and "../../../1.0/social-media/changes/" in links
 
 
-def test_the_first_version_says_there_is_nothing_to_compare(server):
-    text = fetch(f"{server}1.0/social-media/changes/").select_one("article").get_text()
+def test_the_first_version_says_there_is_nothing_to_compare(published_url):
+    text = fetch(f"{published_url}1.0/social-media/changes/").select_one("article").get_text()
     assert "first version" in text
 
 
-def test_the_in_force_page_gives_each_version_its_dates_and_link(server):
-    page = fetch(f"{server}1.1/social-media/in-force/")
+def test_the_in_force_page_gives_each_version_its_dates_and_link(published_url):
+    page = fetch(f"{published_url}1.1/social-media/in-force/")
     rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")]
             for row in page.select("article table tbody tr")]
     assert [row[:3] for row in rows] == [["1.1", "4 January 2027", "Still in force"],
@@ -232,8 +135,8 @@ def test_the_in_force_script_is_right_on_boundary_dates(published, day, says):
     assert result.stdout.startswith(says)
 
 
-def test_the_outdated_version_tells_readers_where_the_current_one_is(server):
-    page = fetch(f"{server}1.0/social-media/policy/")
+def test_the_outdated_version_tells_readers_where_the_current_one_is(published_url):
+    page = fetch(f"{published_url}1.0/social-media/policy/")
     banner = page.select_one("[data-md-component=outdated]")
     assert "earlier version" in banner.get_text()
     assert banner.a["href"] == "../../../latest/"
