@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from macros.loader import load_library  # noqa: E402
 from macros.models import Library  # noqa: E402
-from browser import serve_folder  # noqa: E402  (scripts/browser.py)
+from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
 
 #: What a copy of the project needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")

@@ -1,0 +1,90 @@
+"""A real browser on the published site: Playwright driving the machine's chromium.
+
+The site is the one `make publish` and `make export` produce (the session's `published`
+fixture), served on 127.0.0.1, because that is what staff open. Every page a test opens
+records every request it makes, so privacy can be checked anywhere.
+
+Without chromium these tests skip and say how to install it; in CI (CI=true) they fail instead,
+so a pipeline can never pass without having run them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from browser.pages import LIGHT, Viewing
+from chromium import BrowserMissing, find_chromium, launch
+from conftest import ROOT
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    try:
+        return find_chromium()
+    except BrowserMissing as missing:
+        if _in_ci():
+            pytest.fail(f"Browser tests must run in CI, but: {missing}", pytrace=False)
+        pytest.skip(f"Browser tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        started = launch(playwright, chromium)
+        yield started
+        started.close()
+
+
+@dataclass
+class Visit:
+    """An open page, with every address it asked for."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def record(self, request) -> None:
+        self.requests.append(request.url)
+
+    def check_response(self, response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
+    """visit(path, viewing=LIGHT): open a page of the published site in a fresh browser."""
+    contexts = []
+
+    def open_page(path: str, viewing: Viewing = LIGHT, *, wait: str = "load") -> Visit:
+        context = browser.new_context(**viewing.context_options())
+        contexts.append(context)
+        page = context.new_page()
+        opened = Visit(page)
+        page.on("request", opened.record)
+        page.on("response", opened.check_response)
+        page.goto(published_url + path, wait_until=wait)
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where screenshots go for a reviewer: SCREENSHOT_DIR, or test-results/screenshots."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-results" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
