@@ -1,0 +1,78 @@
+"""axe-core finds no WCAG 2.2 A or AA failure on any page, in either palette or on a phone,
+nor with search or the phone menu open, nor on the pages around the versions."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser.pages import DARK, LIGHT, PHONE, PHONE_DARK, docs_pages
+
+#: Every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test.
+WCAG_AA = {"runOnly": {"type": "tag",
+                       "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+           "resultTypes": ["violations"]}
+
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    """One line per failing element: the rule, what it requires, where, and axe's reason."""
+    found = []
+    for rule in AXE.run(page, options=WCAG_AA).response["violations"]:
+        for node in rule["nodes"]:
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            reason = checks[0]["message"] if checks else ""
+            found.append(f"{rule['id']} ({rule['help']}): {' '.join(node['target'])}: {reason}")
+    return found
+
+
+def assert_accessible(page) -> None:
+    found = violations(page)
+    assert not found, f"{page.url}\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE], ids=lambda v: v.name)
+@pytest.mark.parametrize("path", docs_pages())
+def test_every_page_of_the_current_version(visit, path, viewing):
+    assert_accessible(visit(f"latest/{path}", viewing).page)
+
+
+@pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE_DARK], ids=lambda v: v.name)
+def test_search_with_results_showing(visit, viewing):
+    page = visit("latest/", viewing).page
+    if viewing.phone:
+        page.get_by_role("button", name="Search this guide").click()
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("abuse")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.match(/matched/)")
+    assert_accessible(page)
+
+
+def test_the_phone_menu_open(visit):
+    page = visit("latest/social-media/policy/", PHONE).page
+    page.get_by_role("button", name="Menu").click()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("viewing", [LIGHT, DARK], ids=lambda v: v.name)
+def test_an_earlier_version_with_its_banner(visit, viewing):
+    page = visit("1.0/social-media/policy/", viewing).page
+    page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=5000)
+    assert_accessible(page)
+
+
+def test_the_page_for_addresses_that_do_not_exist(visit):
+    assert_accessible(visit("no-such-page/").page)
+
+
+def test_the_home_address_that_forwards_to_the_current_version(visit, published_url):
+    """Stopped before it forwards, so the forwarding page itself is what axe reads: the
+    address it forwards to answers "204 No Content", which leaves a browser where it is."""
+    page = visit("404.html").page  # any page, to get a browser tab on this site
+    page.route(f"{published_url}latest/", lambda route: route.fulfill(status=204))
+    page.goto(published_url, wait_until="commit")
+    assert page.locator("main a").get_attribute("href", timeout=5000) == "latest/"
+    assert_accessible(page)
