@@ -1,0 +1,117 @@
+"""Search in a real browser: staff type a few words and land on the answer or the rule.
+
+A reader types the distinctive words of what they remember, not the common ones every page
+shares. So each query here is the three words of a question or rule that occur on the fewest
+sections of the site, counted from the site's own search index.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.loader import load_library
+
+#: Words a reader leaves out, and search ignores.
+COMMON = set("""a an and are as at be but by can do does for from have how i if in is it its may
+me my of on or our should so that the their them they this to use using we what when where which
+who will with you your""".split())
+
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
+  [...item.querySelectorAll('a')].map(a => new URL(a.href).pathname + new URL(a.href).hash))"""
+META = ".md-search-result__meta"
+
+
+@pytest.fixture(scope="module")
+def policy(published):
+    return load_library(published.project.root / "policy_source").policies["social-media"]
+
+
+@pytest.fixture(scope="module")
+def rarity(published):
+    """How many sections of the site each word appears in."""
+    index = json.loads((published.exported / "latest" / "search" / "search_index.json")
+                       .read_text(encoding="utf-8"))
+    counts = collections.Counter()
+    for entry in index["docs"]:
+        text = BeautifulSoup(f"{entry['title']} {entry['text']}", "html.parser").get_text(" ")
+        counts.update(set(re.findall(r"[a-z']+", text.lower())))
+    return counts
+
+
+def distinctive_words(text: str, rarity, how_many: int = 3) -> str:
+    words = [word for word in re.findall(r"[A-Za-z']+", text) if word.lower() not in COMMON]
+    return " ".join(sorted(words, key=lambda word: rarity[word.lower()])[:how_many])
+
+
+class SearchBox:
+    def __init__(self, page):
+        self.page = page
+        self.box = page.locator(".md-search__input")
+
+    def search(self, words: str) -> list[list[str]]:
+        """Type `words` as a person would; the results, each a page and its matching sections."""
+        self.box.fill(words[:-1])
+        self.box.press(words[-1])  # Material searches on key presses, so the last is typed
+        self.page.wait_for_function(
+            f"document.querySelector('{META}').textContent.match(/matched/)")
+        return self.page.evaluate(RESULTS)
+
+    def clear(self) -> None:
+        self.box.fill("x")
+        self.box.press("Backspace")
+        self.page.wait_for_function(
+            f"!document.querySelector('{META}').textContent.match(/matched/)")
+
+
+@pytest.fixture(scope="module")
+def search(browser, published_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{published_url}latest/")
+    page.locator(".md-search__input").click()
+    page.wait_for_function(f"!document.querySelector('{META}').textContent.match(/ready/)")
+    box = SearchBox(page)
+    yield box
+    context.close()
+
+
+def test_words_from_each_question_find_that_answer_near_the_top(search, policy, rarity):
+    """The questions page is among the first three results, opening at that very question."""
+    missed = []
+    for faq in policy.faqs.items:
+        words = distinctive_words(faq.question, rarity)
+        search.clear()
+        shown = [result[:2] for result in search.search(words)[:3]]
+        wanted = ["/latest/social-media/faqs/", f"/latest/social-media/faqs/#{faq.anchor}"]
+        if wanted not in shown:
+            missed.append(f"{words!r} showed {shown}, not {wanted[1]}")
+    assert not missed, "\n".join(missed)
+
+
+def test_words_from_each_rule_find_the_quick_guide_near_the_top(search, policy, rarity):
+    missed = []
+    for rule in policy.rules.rules:
+        words = distinctive_words(rule.text, rarity)
+        search.clear()
+        pages = [result[0] for result in search.search(words)[:3]]
+        if "/latest/social-media/quick-guide/" not in pages:
+            missed.append(f"{rule.key}: {words!r} showed {pages}")
+    assert not missed, "\n".join(missed)
+
+
+def test_a_word_nothing_contains_says_what_to_try_instead(search):
+    search.clear()
+    search.box.fill("zqxjv")
+    search.box.press("w")
+    message = search.page.locator(META)
+    message.wait_for()
+    search.page.wait_for_function(
+        f"document.querySelector('{META}').textContent.includes('Nothing matched')")
+    text = message.inner_text()
+    assert "Try fewer words" in text and "questions and answers" in text
+    assert search.page.evaluate(RESULTS) == []
