@@ -18,7 +18,7 @@ export EDIT_URI ?= edit/main/docs/
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test release publish export in-force lock clean
+.PHONY: help setup serve build check test pdf release publish export in-force lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,8 +40,11 @@ build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the bui
 check: $(STAMP) ## Check the policy sources only (fast; no site is built)
 	$(BIN)/python scripts/check.py
 
-test: $(STAMP) ## Run every test
+test: $(STAMP) ## Run every test (browser tests need chromium: apt-get install chromium)
 	$(BIN)/python -m pytest tests
+
+pdf: $(STAMP) ## Print each policy and its quick card to PDF in pdf/ (or DIR=...)
+	$(BIN)/python scripts/pdf.py --out "$(or $(DIR),pdf)"
 
 release: $(STAMP) ## Record a new version: VERSION=1.1 DATE=YYYY-MM-DD DECIDED_BY="..." SUMMARY="..."
 	$(BIN)/python scripts/release.py --version "$(VERSION)" --date "$(DATE)" \
@@ -63,5 +66,5 @@ lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
-clean: ## Remove the virtual environment and built site
-	rm -rf $(VENV) site .site-building-* .site-previous .pytest_cache
+clean: ## Remove the virtual environment, built site, PDFs and test results
+	rm -rf $(VENV) site .site-building-* .site-previous .pytest_cache pdf test-results
