@@ -73,3 +73,15 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":
+    # `python3 scripts/chromium.py`: print the browser that would be used, or say how to get one.
+    # .ci/run asks this (with the system Python; only the standard library is needed here).
+    import sys
+
+    try:
+        print(find_chromium())
+    except BrowserMissing as missing:
+        print(missing, file=sys.stderr)
+        sys.exit(1)

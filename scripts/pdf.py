@@ -28,8 +28,10 @@ from chromium import BrowserMissing, find_chromium, launch, serve_folder  # noqa
 from macros.errors import SourceError  # noqa: E402
 from macros.loader import load_library  # noqa: E402
 
-#: The pages printed for every policy: (page under the policy's folder, name in the file name).
-PRINTED_PAGES = (("policy/", "policy"), ("quick-card/", "quick-card"))
+#: The pages printed for every policy: page under the policy's folder, name in the file name,
+#: and the running title, where {title} is the policy's title.
+PRINTED_PAGES = (("policy/", "policy", "{title}"),
+                 ("quick-card/", "quick-card", "{title}: quick card"))
 
 #: Chromium fills these header and footer templates; they need their own font size.
 HEADER = ('<div style="font-size:8pt; width:100%; margin:0 15mm; color:#444;">'
@@ -59,20 +61,20 @@ def printouts(library) -> list[Printout]:
         meta = policy.meta
         note = (f"{meta.title}, version {meta.version}. Printed copies are not updated: "
                 "check the policy guide for the current version.")
-        for page, name in PRINTED_PAGES:
-            title = meta.title if name == "policy" else f"{meta.title}: quick card"
+        for page, name, running_title in PRINTED_PAGES:
+            title = running_title.format(title=meta.title)
             found.append(Printout(f"{slug}/{page}", f"{slug}-{name}-{meta.version}.pdf",
                                   title, note, f"{title} (version {meta.version})"))
     return found
 
 
-def print_all(site: Path, out: Path, wanted: list[Printout]) -> list[Path]:
+def print_all(site: Path, out: Path, wanted: list[Printout], chromium: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with serve_folder(site) as address, sync_playwright() as playwright:
-        browser = launch(playwright, find_chromium())
+        browser = launch(playwright, chromium)
         page = browser.new_page()
         for printout in wanted:
             response = page.goto(address + printout.url_path, wait_until="networkidle")
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, help="an already built site to print")
     args = parser.parse_args(argv)
     try:
-        find_chromium()
+        chromium = find_chromium()
         wanted = printouts(load_library(ROOT / "policy_source"))
     except BrowserMissing as missing:
         print(f"Cannot print PDFs: {missing}", file=sys.stderr)
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("No PDFs were printed, because the site did not build.", file=sys.stderr)
                 return 1
         try:
-            written = print_all(site.resolve(), args.out.resolve(), wanted)
+            written = print_all(site.resolve(), args.out.resolve(), wanted, chromium)
         except PageMissing as missing:
             print(f"No PDFs were printed: {missing}", file=sys.stderr)
             return 1

@@ -39,7 +39,7 @@ def test_the_policy_pdf_has_every_required_section(pdfs, policy, library):
     sections = {section.anchor: section for section in policy.sections}
     missing = [anchor for anchor in library.settings.required_for("social-media")
                if f"{sections[anchor].number}. {sections[anchor].title}" not in text]
-    assert not missing
+    assert not missing, f"These required sections are not in the printed policy: {missing}"
     assert PdfReader(path).metadata.title == f"{policy.meta.title} (version {policy.meta.version})"
 
 
@@ -47,8 +47,10 @@ def test_the_quick_card_pdf_has_every_rule_on_one_side_of_a4(pdfs, policy):
     path = pdfs / f"social-media-quick-card-{policy.meta.version}.pdf"
     text = pdf_text(path)
     missing = [rule.key for rule in policy.rules.rules if rule.text not in text]
-    assert not missing
-    assert len(PdfReader(path).pages) == 1
+    assert not missing, f"These rules are not on the printed quick card: {missing}"
+    pages = len(PdfReader(path).pages)
+    assert pages == 1, (f"The quick card now prints on {pages} pages of A4 and must fit on one: "
+                        "shorten the rules, or ask a developer to adjust the print layout.")
     assert f"version {policy.meta.version}" in text  # in the footer of every printed page
 
 

@@ -44,3 +44,12 @@ def test_a_missing_page_asks_only_the_site_itself(visit, published_url):
     opened = visit("no-such-page/", wait="networkidle")
     assert not elsewhere(opened.requests, published_url)
     assert opened.failures == [f"404 {published_url}no-such-page/"]
+
+
+def test_the_checks_cover_every_page_that_was_published(published):
+    """The page list every browser check walks (read from docs/) is every page in the export."""
+    latest = published.exported / "latest"
+    built = {"" if folder == "." else f"{folder}/"
+             for folder in (path.parent.relative_to(latest).as_posix()
+                            for path in latest.rglob("index.html"))}
+    assert set(docs_pages()) == built
