@@ -18,7 +18,8 @@ export EDIT_URI ?= edit/main/docs/
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test pdf release publish export in-force lock clean
+.PHONY: help setup serve build check test pdf release publish export in-force new-policy \
+	schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,7 +38,7 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilding on ever
 build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the build fails)
 	$(BIN)/python scripts/build.py
 
-check: $(STAMP) ## Check the policy sources only (fast; no site is built)
+check: $(STAMP) ## Check the policy sources and review dates (fast; no site is built)
 	$(BIN)/python scripts/check.py
 
 test: $(STAMP) ## Run every test (browser tests need chromium: apt-get install chromium)
@@ -60,6 +61,9 @@ export: $(STAMP) ## Write every published version as a folder to serve: DIR=path
 
 in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
 	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
+
+review-reminders: $(STAMP) ## Open a GitHub issue for each review due soon or overdue (needs gh)
+	$(BIN)/python scripts/review_reminders.py $(if $(DRY_RUN),--dry-run)
 
 lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

@@ -4,13 +4,16 @@
     site.py       the macros pages call, handing models to render/
     render/       models -> Markdown
     pagecheck.py  template mistakes in docs/ pages, caught before rendering
-    pagemeta.py   edit links and last-updated dates
+    pagemeta.py   edit links, last-updated and next-review dates
+    review.py     which policies are due or overdue for review
     published.py  which versions were published (git tags), and their sources
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sys
 from pathlib import Path
 
 from .gitdates import last_changed
@@ -18,9 +21,22 @@ from .loader import load_library
 from .pagecheck import check_template
 from .pagemeta import decorate
 from .published import load_publication, tagged_versions
+from .render.glossary import abbreviation_lines
 from .site import SiteMacros
 
 SOURCE_ROOT = "policy_source"
+
+
+def _build_log() -> logging.Logger:
+    """Messages for the build's output that must not stop a strict build: MkDocs counts
+    warnings only from its own "mkdocs" loggers, so this one sits beside them."""
+    log = logging.getLogger("policy_guide")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    return log
 
 
 def define_env(env) -> None:
@@ -35,6 +51,11 @@ def define_env(env) -> None:
         env.macro(function, name)
     env.policy_site = site
     env.policy_dates = last_changed(project_dir)
+    env.policy_abbreviations = abbreviation_lines(library.glossary)
+    log = _build_log()
+    for review in site.reviews.values():
+        if review.state.value != "current":
+            log.warning("Review %s: %s", review.state.value, review.describe())
 
 
 def on_pre_page_macros(env) -> None:
@@ -44,5 +65,11 @@ def on_pre_page_macros(env) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     known = set(env.variables) | set(env.env.globals) | set(page.meta)
     check_template(env.markdown, env.env, known, docs_dir / page.file.src_uri)
-    decorate(page, env.policy_site.policy_for_page(page.file.src_uri), env.policy_dates,
-             docs_dir.name, SOURCE_ROOT, Path(env.project_dir))
+    policy = env.policy_site.policy_for_page(page.file.src_uri)
+    decorate(page, policy, env.policy_dates, docs_dir.name, SOURCE_ROOT, Path(env.project_dir),
+             env.policy_site.reviews[policy.slug] if policy else None)
+
+
+def on_post_page_macros(env) -> None:
+    """Explain every abbreviation in the glossary wherever a page uses it."""
+    env.markdown += "\n\n" + env.policy_abbreviations + "\n"

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import SourceError, display_path, quoted_list, suggestion
-from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, History, PolicyMeta, RuleBook,
-                     Section)
+from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, Glossary, History, LibrarySettings,
+                     PolicyMeta, RuleBook, Section)
 from .sourcefiles import line_for
 from .structure import links
 
@@ -21,7 +21,36 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+#: What an approved version records, and what a draft or consultation version leaves out.
+APPROVAL_FIELDS = ("approved_by", "approved_on", "effective_from")
+
+
+def check_approval(meta: PolicyMeta, raw: Any, path: Path) -> None:
+    """An approved version says who approved it, when, and from when it applies; a draft
+    or consultation version says none of that yet."""
+    present = [name for name in APPROVAL_FIELDS if getattr(meta, name) is not None]
+    if meta.is_approved:
+        missing = [name for name in APPROVAL_FIELDS if name not in present]
+        if missing:
+            raise SourceError(
+                path,
+                f"The status is '{meta.status}', but {quoted_list(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing.",
+                f"Add {quoted_list(missing)} to the front matter, or change the status to "
+                "'draft' if the policy has not been approved yet.",
+                line_for(raw, ("status",)))
+    elif present:
+        raise SourceError(
+            path,
+            f"The status is '{meta.status}', so the policy has not been approved yet, but "
+            f"'{present[0]}' is filled in.",
+            f"Remove {quoted_list(present)} until the policy is approved, or correct the "
+            "status.",
+            line_for(raw, (present[0],)))
+
+
 def check_policy_dates(meta: PolicyMeta, raw: Any, path: Path) -> None:
+    check_approval(meta, raw, path)
     if (meta.ratified_by is None) != (meta.ratified_on is None):
         field = "ratified_on" if meta.ratified_on is None else "ratified_by"
         raise SourceError(
@@ -40,7 +69,7 @@ def check_policy_dates(meta: PolicyMeta, raw: Any, path: Path) -> None:
          "The next review must come after the last one."),
     ]
     for later, later_date, earlier, earlier_date, why in rules:
-        if later_date is not None and later_date < earlier_date:
+        if later_date is not None and earlier_date is not None and later_date < earlier_date:
             raise SourceError(
                 path,
                 f"'{later}' ({later_date}) is before '{earlier}' ({earlier_date}). {why}",
@@ -247,3 +276,21 @@ def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
             "'evidence:' and 'mitigation:' for each one missing.",
             getattr(raw.get("characteristics"), "line", None) if isinstance(raw, dict) else None,
         )
+
+
+def check_policy_names(settings: LibrarySettings, folders: list[str], path: Path) -> None:
+    """Settings given for one policy must name a policy folder that exists."""
+    named = [("policy_required_sections", name) for name in settings.policy_required_sections]
+    named += [("review: allow_overdue", name) for name in settings.review.allow_overdue]
+    for setting, name in named:
+        if name not in folders:
+            raise SourceError(
+                path,
+                f"'{setting}' names '{name}', but there is no policy folder with that name."
+                f"{suggestion(name, folders)}",
+                "Use the exact folder name of the policy, or remove the entry.")
+
+
+def check_glossary(glossary: Glossary, raw: Any, path: Path) -> None:
+    _refuse_repeats([entry.abbreviation for entry in glossary.entries], raw, "entries", path,
+                    "'{key}' is explained twice.", "Keep one entry for each abbreviation.")

@@ -1,6 +1,7 @@
 """Load the policy library: every source file read once, validated, cross-checked.
 
     policy_source/library.yml          settings for every policy
+    policy_source/glossary.yml         abbreviations, explained on every page
     policy_source/<slug>/policy.md     front matter + numbered sections and clauses
     policy_source/<slug>/rules.yml     do and don't rules
     policy_source/<slug>/history.yml   versions, oldest first
@@ -16,14 +17,15 @@ from pathlib import Path
 
 from . import checks
 from .errors import SourceError
-from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, History, Library, LibrarySettings,
-                     Policy, PolicyMeta, RuleBook, anchor_map)
+from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
+                     LibrarySettings, Policy, PolicyMeta, RuleBook, anchor_map)
 from .safety import check_safe
 from .sourcefiles import LineDict, MarkdownSource, parse_yaml, read_markdown, read_text
 from .structure import parse_faqs, parse_policy_body
 from .validate import validate
 
 SETTINGS_FILE = "library.yml"
+GLOSSARY_FILE = "glossary.yml"
 
 
 def _markdown(path: Path) -> MarkdownSource:
@@ -55,6 +57,26 @@ def load_settings(root: Path) -> LibrarySettings:
     return validate(LibrarySettings, _yaml(path, "the library settings"), path)
 
 
+def _yaml_list(path: Path, what: str, first_key: str) -> LineDict:
+    """A file that is a list at the top, wrapped as {'entries': [...]} for its model."""
+    raw = _yaml(path, what)
+    if not isinstance(raw, list):
+        raise SourceError(
+            path, f"This file should be a list of {what}.",
+            f"Start each entry with '- {first_key}:', as in the file's comments.", 1)
+    wrapped = LineDict(entries=raw)
+    wrapped.lines["entries"] = raw.line
+    return wrapped
+
+
+def load_glossary(root: Path) -> Glossary:
+    path = root / GLOSSARY_FILE
+    raw = _yaml_list(path, "abbreviations", "abbreviation")
+    glossary = validate(Glossary, raw, path)
+    checks.check_glossary(glossary, raw, path)
+    return glossary
+
+
 def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     slug = folder.name
 
@@ -75,13 +97,7 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     checks.check_rules(rules, rules_raw, anchors, rules_path)
 
     history_path = folder / "history.yml"
-    history_raw = _yaml(history_path, "the list of versions")
-    if not isinstance(history_raw, list):
-        raise SourceError(
-            history_path, "The history should be a list of versions.",
-            "Start each version with '- version:', as in the file's comments.", 1)
-    wrapped = LineDict(entries=history_raw)
-    wrapped.lines["entries"] = history_raw.line
+    wrapped = _yaml_list(history_path, "versions", "version")
     history = validate(History, wrapped, history_path)
     checks.check_history(history, wrapped, meta, history_path, policy_path,
                          policy_source.meta)
@@ -135,11 +151,7 @@ def load_library(root: Path) -> Library:
     if not folders:
         raise SourceError(root, "No policies were found.",
                           "Each policy needs its own folder here with a policy.md in it.")
-    unknown = set(settings.policy_required_sections) - {folder.name for folder in folders}
-    if unknown:
-        raise SourceError(
-            root / SETTINGS_FILE,
-            f"'policy_required_sections' names '{sorted(unknown)[0]}', but there is no policy "
-            "folder with that name.",
-            "Use the exact folder name of the policy, or remove the entry.")
-    return Library(settings, {folder.name: load_policy(folder, settings) for folder in folders})
+    checks.check_policy_names(settings, [folder.name for folder in folders],
+                              root / SETTINGS_FILE)
+    return Library(settings, {folder.name: load_policy(folder, settings) for folder in folders},
+                   load_glossary(root))

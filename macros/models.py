@@ -51,6 +51,8 @@ def _no_contact_details(value: str) -> str:
 Role = Annotated[Text, AfterValidator(_no_contact_details)]
 
 Status = Literal["draft", "consultation", "approved", "in force", "superseded", "withdrawn"]
+#: Statuses of a version nobody has approved yet: approval and in-force dates are left out.
+UNAPPROVED: tuple[str, ...] = ("draft", "consultation")
 Impact = Literal["positive", "neutral", "negative"]
 
 #: The nine protected characteristics of the Equality Act 2010, in the Act's order.
@@ -79,6 +81,37 @@ class _Source(BaseModel):
 # ---------------------------------------------------------------------------------------------
 
 
+GitHubTeam = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^@[A-Za-z0-9-]+/[A-Za-z0-9._-]+$"),
+    Field(description="a GitHub team, written @organisation/team-name, such as "
+          "@derby-city-council/hr-policy"),
+]
+
+
+class ReviewSettings(_Source):
+    warning_days: int = Field(
+        90, ge=0, description="how many days before a policy's next review date the build "
+        "warns that the review is due")
+    allow_overdue: dict[str, Text] = Field(
+        default_factory=dict,
+        description="policies whose review may be overdue without failing the checks, by "
+        "folder name, each with the reason (shown in every report)")
+
+
+class PlainEnglishSettings(_Source):
+    min_reading_ease: float = Field(
+        ge=0, le=100, description="the lowest Flesch reading ease score a page may have "
+        "(0 to 100; higher is easier; 60 is plain English)")
+    long_sentence_words: int = Field(
+        ge=5, description="sentences with more words than this are listed as long")
+    max_long_sentences: int = Field(
+        0, ge=0, description="how many long sentences a page may have before it fails")
+    hardest_sentences_shown: int = Field(
+        3, ge=1, le=20, description="how many of each page's hardest sentences the report "
+        "lists")
+
+
 class LibrarySettings(_Source):
     required_sections: list[Anchor] = Field(
         min_length=1, description="anchors of the sections every policy must have"
@@ -87,9 +120,13 @@ class LibrarySettings(_Source):
         default_factory=dict,
         description="extra required section anchors for a particular policy, by folder name",
     )
-    review_warning_days: int = Field(
-        90, ge=0, description="how many days before a policy's next review date to warn"
-    )
+    default_team: GitHubTeam = Field(
+        description="the GitHub team that reviews changes to a policy without its own "
+        "'owning_team'")
+    review: ReviewSettings = Field(
+        default_factory=ReviewSettings, description="review date warnings and exceptions")
+    plain_english: PlainEnglishSettings = Field(
+        description="the readability every page of the guide must meet")
 
     def required_for(self, slug: str) -> list[str]:
         return [*self.required_sections, *self.policy_required_sections.get(slug, [])]
@@ -106,16 +143,27 @@ class PolicyMeta(_Source):
     status: Status = Field(description="where the policy is in its life")
     owner: Role = Field(description="the role that owns the policy (a job title, not a name)")
     contact: Role = Field(description="the team or role staff should ask about the policy")
-    approved_by: Text = Field(description="the committee or role that approved this version")
-    approved_on: dt.date = Field(description="the date it was approved, written YYYY-MM-DD")
+    owning_team: GitHubTeam | None = Field(
+        None, description="the GitHub team that must review changes to this policy, if not "
+        "the library's default team")
+    approved_by: Text | None = Field(
+        None, description="the committee or role that approved this version (not for a draft)")
+    approved_on: dt.date | None = Field(
+        None, description="the date it was approved, written YYYY-MM-DD (not for a draft)")
     ratified_by: Text | None = Field(None, description="the body that ratified it, if any")
     ratified_on: dt.date | None = Field(None, description="the date it was ratified, YYYY-MM-DD")
-    effective_from: dt.date = Field(description="the date this version applies from, YYYY-MM-DD")
+    effective_from: dt.date | None = Field(
+        None, description="the date this version applies from, YYYY-MM-DD (not for a draft)")
     last_reviewed: dt.date = Field(description="the date of the last review, YYYY-MM-DD")
     next_review: dt.date = Field(description="the date the next review is due, YYYY-MM-DD")
     supersedes: Text | None = Field(None, description="the policy this one replaces, if any")
     audience: list[Text] = Field(min_length=1, description="who the policy applies to")
     summary: Text = Field(description="one or two sentences saying what the policy is for")
+
+    @property
+    def is_approved(self) -> bool:
+        """Whether this version has been decided on (anything but a draft or consultation)."""
+        return self.status not in UNAPPROVED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +270,27 @@ class FaqMeta(_Source):
 
 
 # ---------------------------------------------------------------------------------------------
+# glossary.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class GlossaryEntry(_Source):
+    abbreviation: Annotated[str, StringConstraints(
+        strip_whitespace=True, pattern=r"^[A-Z][A-Za-z0-9&]*[A-Z0-9]$")] = Field(
+        description="the abbreviation as it is written, such as EIA")
+    meaning: Text = Field(description="what it stands for, such as Equality Impact Assessment")
+    explanation: Text | None = Field(
+        None, description="a sentence saying what it is, for the glossary page")
+
+
+class Glossary(_Source):
+    entries: list[GlossaryEntry] = Field(min_length=1)
+
+    def meanings(self) -> dict[str, str]:
+        return {entry.abbreviation: entry.meaning for entry in self.entries}
+
+
+# ---------------------------------------------------------------------------------------------
 # What the Markdown parser finds
 # ---------------------------------------------------------------------------------------------
 
@@ -303,7 +372,13 @@ class Policy:
         return f"section {target.number}"
 
 
+    def team(self, settings: LibrarySettings) -> str:
+        """The GitHub team that owns the policy's folder."""
+        return self.meta.owning_team or settings.default_team
+
+
 @dataclass(frozen=True)
 class Library:
     settings: LibrarySettings
     policies: dict[str, Policy]
+    glossary: Glossary

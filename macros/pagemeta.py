@@ -1,4 +1,5 @@
-"""What a page shows besides its text: where to edit it and when it last changed.
+"""What a page shows besides its text: where to edit it, when it last changed, and for a
+policy's pages when the policy is next due for review.
 
 A page in docs/ is a thin shell around a source file, so its 'edit this page' link goes to
 the source file named in its front matter (`source: rules.yml`) and its 'last updated' date
@@ -15,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from .models import Policy
 from .render.common import long_date
+from .review import Review
 
 SOURCE_KEY = "source"
 
@@ -32,8 +34,9 @@ def source_path(page: Page, policy: Policy | None, source_root: str) -> str | No
 
 
 def decorate(page: Page, policy: Policy | None, dates: dict[str, dt.date], docs_dir: str,
-             source_root: str, project_dir: Path) -> None:
-    """Point the edit link at the source file and set the page's last-updated date."""
+             source_root: str, project_dir: Path, review: Review | None = None) -> None:
+    """Point the edit link at the source file, set the page's last-updated date, and give a
+    policy's pages its next review date (shown by partials/source-file.html)."""
     source = source_path(page, policy, source_root)
     if source and not (project_dir / source).is_file():
         raise PluginError(
@@ -45,3 +48,9 @@ def decorate(page: Page, policy: Policy | None, dates: dict[str, dt.date], docs_
     changed = [dates[path] for path in (f"{docs_dir}/{page.file.src_uri}", source) if path in dates]
     if changed:
         page.meta["revision_date"] = long_date(max(changed))
+    if review is not None:
+        page.meta["policy_review"] = {
+            "title": review.policy.meta.title,
+            "date": long_date(review.policy.meta.next_review),
+            "state": review.state.value,
+        }

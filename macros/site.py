@@ -12,8 +12,9 @@ from typing import Any, Callable
 from .errors import PageError, quoted_list, suggestion
 from .models import Library, Policy
 from .published import Publication
-from .render import changes, checklists, eia, faqs, history, inforce, summary
+from .render import changes, checklists, eia, faqs, glossary, history, inforce, library, summary
 from .render.common import PageLinks, VersionLinks, long_date
+from .review import Review, reviews
 
 
 class SiteMacros:
@@ -23,6 +24,8 @@ class SiteMacros:
         self.current_page = current_page
         self.today = today
         self.publications = publications or {}
+        self.reviews: dict[str, Review] = {
+            review.policy.slug: review for review in reviews(library, today)}
 
     # -- resolving which policy a page means ------------------------------------------------
 
@@ -62,8 +65,14 @@ class SiteMacros:
 
     def policy_summary(self, policy: str | None = None) -> str:
         found = self._policy(policy)
-        return summary.render_summary(found.meta, self._links(found), self.today,
-                                      self.library.settings.review_warning_days)
+        return summary.render_summary(self.reviews[found.slug], self._links(found))
+
+    def policy_library(self) -> str:
+        """The library home's table of every policy: status, owner and next review."""
+        return library.render_library(list(self.reviews.values()), self.current_page())
+
+    def glossary(self) -> str:
+        return glossary.render_glossary(self.library.glossary)
 
     def policy_text(self, policy: str | None = None) -> str:
         return self._policy(policy).body
@@ -132,8 +141,9 @@ class SiteMacros:
 
     def macros(self) -> dict[str, Callable[..., Any]]:
         """Name -> function, as registered with mkdocs-macros."""
-        names = ("policy", "policy_summary", "policy_text", "checklist", "quick_card",
-                 "house_rules", "faq_list", "eia_outcome", "eia_consulted", "eia_table",
+        names = ("policy", "policy_summary", "policy_library", "glossary", "policy_text",
+                 "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
+                 "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "in_force_table", "clause",
                  "format_date")
         return {name: getattr(self, name) for name in names}

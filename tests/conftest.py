@@ -25,6 +25,17 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")
 TEST_REPO_URL = "https://git.example.invalid/council/policies"
 
 
+#: Folders of docs/ that hold templates and shared page bodies, not pages.
+NOT_PAGES = ("overrides", "includes")
+
+
+def docs_page_sources() -> list[Path]:
+    """Every page of the guide, as its path in docs/ (without templates or shared bodies)."""
+    docs = ROOT / "docs"
+    return [path.relative_to(docs) for path in sorted(docs.rglob("*.md"))
+            if path.relative_to(docs).parts[0] not in NOT_PAGES]
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(ROOT / "policy_source")

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from enum import Enum
-
 from ..models import PolicyMeta
+from ..review import Review, ReviewState
 from .common import PageLinks, escape, long_date
-
-
-class ReviewState(Enum):
-    CURRENT = "current"
-    DUE_SOON = "due soon"
-    OVERDUE = "overdue"
-
-
-def review_state(meta: PolicyMeta, today: dt.date, warning_days: int) -> ReviewState:
-    if today > meta.next_review:
-        return ReviewState.OVERDUE
-    if (meta.next_review - today).days <= warning_days:
-        return ReviewState.DUE_SOON
-    return ReviewState.CURRENT
 
 
 def _facts(meta: PolicyMeta, links: PageLinks) -> list[tuple[str, str]]:
@@ -29,12 +13,15 @@ def _facts(meta: PolicyMeta, links: PageLinks) -> list[tuple[str, str]]:
         ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
         ("Owner", meta.owner),
         ("Questions to", meta.contact),
-        ("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"),
     ]
-    if meta.ratified_by and meta.ratified_on:
-        facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))
+    if meta.approved_by and meta.approved_on and meta.effective_from:
+        facts.append(("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"))
+        if meta.ratified_by and meta.ratified_on:
+            facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))
+        facts.append(("In force from", long_date(meta.effective_from)))
+    else:
+        facts.append(("Approved", f"Not yet: this version is a {meta.status}"))
     facts += [
-        ("In force from", long_date(meta.effective_from)),
         ("Last reviewed", long_date(meta.last_reviewed)),
         ("Next review", long_date(meta.next_review)),
         ("Applies to", "; ".join(meta.audience)),
@@ -58,8 +45,8 @@ def _review_notice(meta: PolicyMeta, state: ReviewState) -> str:
             "review.\n")
 
 
-def render_summary(meta: PolicyMeta, links: PageLinks, today: dt.date,
-                   warning_days: int) -> str:
+def render_summary(review: Review, links: PageLinks) -> str:
+    meta = review.policy.meta
     rows = "\n".join(
         f'<div markdown><dt>{escape(label)}</dt><dd markdown="span">{value}</dd></div>'
         for label, value in _facts(meta, links)
@@ -68,5 +55,5 @@ def render_summary(meta: PolicyMeta, links: PageLinks, today: dt.date,
         f'<section class="policy-summary" aria-label="{escape(meta.title)} at a glance" '
         f'markdown>\n<dl markdown>\n{rows}\n</dl>\n</section>\n'
     )
-    notice = _review_notice(meta, review_state(meta, today, warning_days))
+    notice = _review_notice(meta, review.state)
     return f"{notice}\n{panel}" if notice else panel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conftest import ROOT
+from conftest import docs_page_sources
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,8 @@ PHONE_DARK = Viewing("phone-dark", "dark", 375, 740, phone=True)
 def docs_pages() -> list[str]:
     """Every page of the guide, as its address inside a version ('' is the home page)."""
     pages = []
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        relative = source.relative_to(ROOT / "docs").with_suffix("")
-        if "overrides" in relative.parts:
-            continue
+    for source in docs_page_sources():
+        relative = source.with_suffix("")
         parts = relative.parts[:-1] if relative.name == "index" else relative.parts
         pages.append("".join(f"{part}/" for part in parts))
     return pages

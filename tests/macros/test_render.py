@@ -1,6 +1,7 @@
 """Renderers turn models into the Markdown the pages show."""
 
 import datetime as dt
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -9,6 +10,7 @@ from bs4 import BeautifulSoup
 from macros.render import checklists, eia, faqs, history, summary
 from macros.published import Publication
 from macros.render.common import PageLinks, VersionLinks, long_date
+from macros.review import Review, review_state
 
 
 def html(source: str) -> BeautifulSoup:
@@ -79,8 +81,9 @@ def test_history_links_to_published_versions_and_says_which_were_not(policy):
     (1, "Review overdue"), (-30, "Review due soon"), (-200, None)])
 def test_summary_warns_when_a_review_is_due_or_overdue(policy, days_after_review, notice):
     today = policy.meta.next_review + dt.timedelta(days=days_after_review)
-    page = html(summary.render_summary(policy.meta, PageLinks(policy, "social-media/policy.md"),
-                                       today, warning_days=90))
+    state = review_state(policy.meta, today, warning_days=90)
+    review = Review(policy, "@council/team", state, today, allowed_because=None)
+    page = html(summary.render_summary(review, PageLinks(policy, "social-media/policy.md")))
     title = page.select_one(".admonition-title")
     assert (title.get_text() if title else None) == notice
     facts = {div.dt.get_text(): div.dd.get_text() for div in page.select("dl > div")}
@@ -104,3 +107,16 @@ def test_faq_index_links_to_every_answer(policy):
 
 def test_dates_are_written_the_gov_uk_way():
     assert long_date(dt.date(2018, 12, 9)) == "9 December 2018"
+
+
+def test_a_draft_says_it_is_not_approved_yet(policy):
+    draft = policy.meta.model_copy(update={
+        "status": "draft", "approved_by": None, "approved_on": None, "effective_from": None,
+        "ratified_by": None, "ratified_on": None})
+    today = draft.next_review - dt.timedelta(days=400)
+    review = Review(replace(policy, meta=draft), "@council/team",
+                    review_state(draft, today, 90), today, None)
+    facts = {div.dt.get_text(): div.dd.get_text() for div in html(summary.render_summary(
+        review, PageLinks(policy, "social-media/policy.md"))).select("dl > div")}
+    assert facts["Approved"] == "Not yet: this version is a draft"
+    assert "In force from" not in facts and "Ratified" not in facts

@@ -62,7 +62,7 @@ def test_broken_template_code_in_a_page_stops_the_build(project, tmp_path):
 
 def test_a_wrong_macro_argument_in_a_page_stops_the_build(project, tmp_path):
     site = previous_site(tmp_path)
-    project.replace("docs/social-media/quick-guide.md", "{{ checklist() }}",
+    project.replace("docs/includes/policy/quick-guide.md", "{{ checklist() }}",
                     "{{ checklist('personal') }}")
     result = project.build(site)
     assert_failed_cleanly(result, site, "docs/social-media/quick-guide.md",

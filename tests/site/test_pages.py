@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TEST_REPO_URL
+from conftest import ROOT, TEST_REPO_URL, docs_page_sources
 from macros.checks import version_key
 from macros.published import tagged_versions
 from macros.render.common import long_date
@@ -26,14 +26,8 @@ def article(site: Path, url: str) -> BeautifulSoup:
 
 def docs_pages() -> list[str]:
     """Every page in docs/, as its built URL folder ('' for the home page)."""
-    urls = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        relative = path.relative_to(ROOT / "docs")
-        if relative.parts[0] == "overrides":
-            continue
-        url = relative.with_suffix("").as_posix()
-        urls.append("" if url == "index" else url.removesuffix("/index"))
-    return urls
+    urls = [relative.with_suffix("").as_posix() for relative in docs_page_sources()]
+    return ["" if url == "index" else url.removesuffix("/index") for url in urls]
 
 
 @pytest.mark.parametrize("url", docs_pages())
@@ -119,13 +113,30 @@ def test_the_eia_page_has_the_outcome_and_nine_findings(site, policy):
     assert f"Outcome: {policy.eia.meta.outcome} impact" in text.get_text()
 
 
-def test_the_home_page_says_what_to_do_first_and_how_to_search(site, policy):
-    text = article(site, "")
+def test_the_policy_home_page_says_who_it_covers_and_what_to_do_first(site, policy):
+    text = article(site, "social-media")
     headings = [h.get_text(strip=True).rstrip("¶") for h in text.select("h2")]
-    assert {"Who it covers", "What to do first", "Find an answer fast"} <= set(headings)
+    assert {"Who it covers", "What to do first"} <= set(headings)
     for group in policy.meta.audience:
         assert group in text.get_text()
     assert text.select_one(".policy-summary")
+
+
+def test_the_library_home_lists_every_policy_with_status_owner_and_review(site, library):
+    text = article(site, "")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in text.select("h2")]
+    assert {"Policies", "Find an answer fast"} <= set(headings)
+    rows = {row.td.get_text(strip=True): [td.get_text(" ", strip=True) for td in row("td")]
+            for row in text.select("tbody tr")}
+    assert len(rows) == len(library.policies)
+    for slug, policy in library.policies.items():
+        title, version, status, owner, review = rows[policy.meta.title]
+        assert (version, status.lower(), owner) == (
+            policy.meta.version, policy.meta.status, policy.meta.owner)
+        assert review.startswith(long_date(policy.meta.next_review))
+        assert ("overdue" in review) == (dt.date.today() > policy.meta.next_review)
+        link = text.find("a", string=policy.meta.title)
+        assert link["href"] == f"{slug}/"
 
 
 def test_the_summary_warns_when_the_review_is_overdue(site, policy):
@@ -180,3 +191,17 @@ def test_no_page_loads_anything_from_another_site(site):
     for css in site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
         assert "url(http" not in text and "@import url(" not in text, css.name
+
+
+@pytest.mark.parametrize("url", [url for url in docs_pages() if url.startswith("social-media")])
+def test_every_page_of_a_policy_shows_its_next_review_date(site, policy, url):
+    facts = page(site, url).select_one(".policy-page-facts__review")
+    assert facts, f"{url} does not show the next review date"
+    text = facts.get_text(" ", strip=True)
+    assert f"{policy.meta.title} next review due: {long_date(policy.meta.next_review)}" in text
+    assert ("review overdue" in text) == (dt.date.today() > policy.meta.next_review)
+
+
+def test_pages_outside_a_policy_show_no_review_date(site):
+    for url in ("", "glossary", "owners/how-to-change"):
+        assert not page(site, url).select_one(".policy-page-facts__review"), url
