@@ -62,6 +62,9 @@ export: $(STAMP) ## Write every published version as a folder to serve: DIR=path
 in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
 	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
 
+schemas: $(STAMP) ## Rewrite the editor schemas in policy_source/schemas/ after a model change
+	$(BIN)/python scripts/schemas.py
+
 review-reminders: $(STAMP) ## Open a GitHub issue for each review due soon or overdue (needs gh)
 	$(BIN)/python scripts/review_reminders.py $(if $(DRY_RUN),--dry-run)
 
