@@ -22,7 +22,7 @@ endif
 	schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt scripts/check_python.py
 	@$(PYTHON) scripts/check_python.py
@@ -61,6 +61,13 @@ export: $(STAMP) ## Write every published version as a folder to serve: DIR=path
 
 in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
 	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
+
+new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE="..."] [OWNER="..."]
+	$(BIN)/python scripts/new_policy.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") \
+	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)")
+
+codeowners: $(STAMP) ## Rewrite .github/CODEOWNERS from each policy's owning team
+	$(BIN)/python scripts/codeowners.py
 
 schemas: $(STAMP) ## Rewrite the editor schemas in policy_source/schemas/ after a model change
 	$(BIN)/python scripts/schemas.py

@@ -262,6 +262,27 @@ def _check_effective_dates(history: History, raw: Any, path: Path) -> None:
         previous = entry
 
 
+def check_eia_done(meta: EiaMeta, raw: Any, path: Path, policy: PolicyMeta) -> None:
+    """A policy past draft and consultation must have an assessment with findings."""
+    if not policy.is_approved:
+        return
+    if meta.outcome == "not assessed":
+        raise SourceError(
+            path,
+            f"The policy's status is '{policy.status}', but the assessment's outcome is "
+            "'not assessed'.",
+            "Complete the assessment before the policy is approved: give the outcome and "
+            "the impact for each characteristic.", line_for(raw, ("outcome",)))
+    for index, item in enumerate(meta.characteristics):
+        if item.impact == "not assessed":
+            raise SourceError(
+                path,
+                f"The policy's status is '{policy.status}', but '{item.characteristic}' is "
+                "'not assessed'.",
+                "Give its impact (positive, neutral or negative), with the evidence.",
+                line_for(raw, ("characteristics", index, "impact")))
+
+
 def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
     assessed = [item.characteristic for item in meta.characteristics]
     _refuse_repeats(assessed, raw, "characteristics", path, "'{key}' is assessed twice.",

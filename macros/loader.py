@@ -106,6 +106,7 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     eia_source = _markdown(eia_path)
     eia_meta = validate(EiaMeta, _front_matter(eia_source), eia_path)
     checks.check_eia(eia_meta, eia_source.meta, eia_path)
+    checks.check_eia_done(eia_meta, eia_source.meta, eia_path, meta)
 
     faqs_path = folder / "faqs.md"
     faqs_source = _markdown(faqs_path)

@@ -53,7 +53,8 @@ Role = Annotated[Text, AfterValidator(_no_contact_details)]
 Status = Literal["draft", "consultation", "approved", "in force", "superseded", "withdrawn"]
 #: Statuses of a version nobody has approved yet: approval and in-force dates are left out.
 UNAPPROVED: tuple[str, ...] = ("draft", "consultation")
-Impact = Literal["positive", "neutral", "negative"]
+#: "not assessed" is for a new policy's draft assessment; an approved policy needs findings.
+Impact = Literal["positive", "neutral", "negative", "not assessed"]
 
 #: The nine protected characteristics of the Equality Act 2010, in the Act's order.
 PROTECTED_CHARACTERISTICS: tuple[str, ...] = (
@@ -251,8 +252,8 @@ class Consultee(_Source):
 class EiaMeta(_Source):
     title: Text
     supported_by: Role = Field(description="the role that supported the assessment")
-    outcome: Literal["positive", "neutral", "negative", "mixed"] = Field(
-        description="the overall outcome of the assessment"
+    outcome: Literal["positive", "neutral", "negative", "mixed", "not assessed"] = Field(
+        description="the overall outcome of the assessment ('not assessed' only for a draft)"
     )
     outcome_summary: Text = Field(description="the outcome in a sentence or two")
     consulted: list[Consultee] = Field(min_length=1)

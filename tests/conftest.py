@@ -16,11 +16,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from macros.loader import load_library  # noqa: E402
-from macros.models import Library  # noqa: E402
+from macros.models import Library, Policy  # noqa: E402
 from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
 
 #: What a copy of the project needs to build.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts", ".github")
+#: The draft policy `make new-policy` writes into a copy of the project, so that every
+#: per-policy test also runs against a policy straight from the scaffold.
+SCAFFOLD = "flexible-working"
+REAL_POLICIES = sorted(path.parent.name for path in (ROOT / "policy_source").glob("*/policy.md"))
 #: Used for "edit this page" links in the test build.
 TEST_REPO_URL = "https://git.example.invalid/council/policies"
 
@@ -111,6 +115,48 @@ def copy_project(root: Path) -> ProjectCopy:
 @pytest.fixture
 def project(tmp_path) -> ProjectCopy:
     return copy_project(tmp_path / "project")
+
+
+@dataclass(frozen=True)
+class BuiltPolicy:
+    """One policy and the site it was built into."""
+
+    policy: Policy
+    library: Library
+    site: Path
+    root: Path  # the project the site was built from
+
+    def url(self, page: str = "") -> str:
+        """The built folder of one of the policy's pages: url('faqs') -> 'slug/faqs'."""
+        return f"{self.policy.slug}/{page}".rstrip("/")
+
+
+def scaffold_project(parent: Path) -> ProjectCopy:
+    """A copy of the project with a new draft policy from `make new-policy`."""
+    from new_policy import main as new_policy  # scripts/new_policy.py
+
+    project = copy_project(parent / "project")
+    assert new_policy([SCAFFOLD, "--root", str(project.root)]) == 0
+    return project
+
+
+@pytest.fixture(scope="session")
+def scaffolded(tmp_path_factory) -> BuiltPolicy:
+    """A policy fresh from the scaffold, built strictly with the rest of the library."""
+    parent = tmp_path_factory.mktemp("scaffolded")
+    project = scaffold_project(parent)
+    result = project.build(parent / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    library = load_library(project.path("policy_source"))
+    return BuiltPolicy(library.policies[SCAFFOLD], library, parent / "site", project.root)
+
+
+@pytest.fixture(scope="session", params=[*REAL_POLICIES, f"new:{SCAFFOLD}"])
+def built(request, site, library) -> BuiltPolicy:
+    """Each real policy in the real site, then a new policy straight from the scaffold."""
+    if request.param.startswith("new:"):
+        return request.getfixturevalue("scaffolded")
+    return BuiltPolicy(library.policies[request.param], library, site, ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,17 @@ from ..models import EiaMeta
 from .common import cell
 
 IMPACT_LABELS = {"positive": "Positive", "neutral": "Neutral", "negative": "Negative",
-                 "mixed": "Mixed"}
+                 "mixed": "Mixed", "not assessed": "Not assessed yet"}
+OUTCOME_TITLES = {outcome: f"Outcome: {label.lower()} impact"
+                  for outcome, label in IMPACT_LABELS.items()}
+OUTCOME_TITLES["not assessed"] = "Not assessed yet"
 
 
 def render_outcome(meta: EiaMeta) -> str:
-    return (f'!!! abstract "Outcome: {IMPACT_LABELS[meta.outcome].lower()} impact"\n\n'
-            f"    {' '.join(meta.outcome_summary.split())} The assessment was supported by "
-            f"the {meta.supported_by}.\n")
+    supported = ("" if meta.outcome == "not assessed"
+                 else f" The assessment was supported by the {meta.supported_by}.")
+    return (f'!!! abstract "{OUTCOME_TITLES[meta.outcome]}"\n\n'
+            f"    {' '.join(meta.outcome_summary.split())}{supported}\n")
 
 
 def render_consulted(meta: EiaMeta) -> str:

@@ -11,6 +11,9 @@ from .common import PageLinks, VersionLinks, long_date, version_link
 def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
                     versions: VersionLinks) -> str:
     periods = in_force_periods(policy.history)
+    if not periods:
+        return (f"No version of the {policy.meta.title} has come into force yet. Version "
+                f"{policy.meta.version} is a {policy.meta.status}.\n")
     rows = []
     for period in reversed(periods):
         until = long_date(period.end) if period.end else "Still in force"
@@ -21,11 +24,7 @@ def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
     table = ("| Version | In force from | Until (last day) | Read it |\n|---|---|---|---|\n"
              + "\n".join(rows) + "\n")
     meta = policy.meta
-    before = ""
-    if periods:
-        before = f"\nBefore {long_date(periods[0].start)} no version of the {meta.title} applied."
-        if meta.supersedes:
-            before += (f" The {meta.supersedes} applied instead; it is not published in this "
-                       "guide.")
-        before += "\n"
-    return table + before
+    before = f"\nBefore {long_date(periods[0].start)} no version of the {meta.title} applied."
+    if meta.supersedes:
+        before += f" The {meta.supersedes} applied instead; it is not published in this guide."
+    return table + before + "\n"

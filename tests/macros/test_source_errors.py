@@ -130,6 +130,20 @@ CASES = {
     "a section heading without an anchor": Break(
         "policy.md", "## 9. Monitoring and breaches {#monitoring}", "## 9. Monitoring and breaches",
         ("## 9. Title {#anchor}",)),
+    "an approved policy without its approval date": Break(
+        "policy.md", "approved_on: 2018-11-23\n", "", ("'approved_on'", "'draft'"), offset=-4),
+    "a draft that says who approved it": Break(
+        "policy.md", "status: in force", "status: draft", ("'draft'", "'approved_by'"),
+        offset=3),
+    "an approved policy whose assessment is not done": Break(
+        "eia.md", "outcome: positive", "outcome: not assessed", ("'not assessed'",)),
+    "an abbreviation explained twice": Break(
+        "../glossary.yml", "- abbreviation: HR", "- abbreviation: EIA",
+        ("'EIA'", "explained twice")),
+    "an overdue allowance for a missing policy": Break(
+        "../library.yml", "  allow_overdue:\n    social-media:",
+        "  allow_overdue:\n    social-medai:",
+        ("'social-medai'", "Did you mean 'social-media'"), offset=None),
     "library settings naming a missing policy": Break(
         "../library.yml", "  social-media:\n", "  social-media:\n    - purpose\n  leave:\n",
         ("'leave'", "no policy folder"), offset=None),

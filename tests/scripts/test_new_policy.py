@@ -1,0 +1,81 @@
+"""`make new-policy`: a new draft policy that builds and passes every check at once.
+
+The per-policy tests of the built site (tests/site/) run against the scaffolded policy too,
+through the `built` fixture; these tests cover the command itself.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+from codeowners import codeowners_text  # scripts/codeowners.py
+from conftest import ROOT, SCAFFOLD, copy_project
+from macros.loader import load_library
+from new_policy import rule_prefix, title_for
+
+
+def new_policy(root, *args):
+    return subprocess.run([sys.executable, str(root / "scripts" / "new_policy.py"), *args,
+                           "--root", str(root)], capture_output=True, text=True)
+
+
+def snapshot(root):
+    return {path.relative_to(root): path.read_bytes()
+            for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+
+
+def test_the_new_policy_passes_make_check_as_a_draft(scaffolded):
+    result = subprocess.run([sys.executable, str(scaffolded.root / "scripts" / "check.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"{SCAFFOLD}: {title_for(SCAFFOLD)} version 0.1 (draft) is valid" in result.stdout
+    meta = scaffolded.policy.meta
+    assert (meta.status, meta.approved_by, meta.effective_from) == ("draft", None, None)
+    assert meta.next_review > meta.last_reviewed
+
+
+def test_the_new_policy_goes_to_its_team_in_codeowners(scaffolded):
+    codeowners = (scaffolded.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    team = scaffolded.library.settings.default_team
+    assert f"/policy_source/{SCAFFOLD}/ {team}" in codeowners
+    assert f"/docs/{SCAFFOLD}/ {team}" in codeowners
+    assert codeowners == codeowners_text(scaffolded.library)
+
+
+def test_title_owner_and_rule_codes_come_from_the_command(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = new_policy(project.root, "lone-working", "--title", "Lone Working Guidance",
+                        "--owner", "Head of Health and Safety")
+    assert result.returncode == 0, result.stderr
+    policy = load_library(project.path("policy_source")).policies["lone-working"]
+    assert policy.meta.title == "Lone Working Guidance"
+    assert policy.meta.owner == "Head of Health and Safety"
+    assert [rule.key for rule in policy.rules.rules] == ["LW-01", "LW-02"]
+    assert "  - Lone Working Guidance:\n      - lone-working/index.md\n" in project.path(
+        "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, complaint", [
+    ("Flexible Working", "cannot be a policy's folder name"),
+    ("schemas", "already used by the guide"),
+    ("social-media", "there is already a policy called 'social-media'"),
+])
+def test_a_bad_name_is_refused_and_nothing_is_written(tmp_path, name, complaint):
+    project = copy_project(tmp_path / "project")
+    before = snapshot(project.root)
+    result = new_policy(project.root, name)
+    assert result.returncode == 1
+    assert complaint in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(project.root) == before
+
+
+def test_rule_codes_and_titles_are_made_from_the_folder_name():
+    assert (rule_prefix("flexible-working"), title_for("flexible-working")) == (
+        "FW", "Flexible Working Policy")
+    assert rule_prefix("grievance") == "GR"
+
+
+def test_the_real_codeowners_file_is_up_to_date(library):
+    codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert codeowners == codeowners_text(library), "run `make codeowners` and commit it"
