@@ -62,6 +62,9 @@ export: $(STAMP) ## Write every published version as a folder to serve: DIR=path
 in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
 	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
 
+plain-english: $(STAMP) ## Score every page for plain English and list its hardest sentences
+	$(BIN)/python scripts/plain_english.py
+
 new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE="..."] [OWNER="..."]
 	$(BIN)/python scripts/new_policy.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") \
 	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)")

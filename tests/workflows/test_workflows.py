@@ -83,3 +83,31 @@ def test_a_merge_to_main_tests_then_publishes_and_pushes():
     assert "make publish PUSH=1" in commands
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\npublish: test " in makefile  # publishing runs every test first
+
+
+def test_review_reminders_run_weekly_and_may_only_open_issues():
+    workflow = load("review-reminders.yml")
+    assert workflow["on"]["schedule"] and "workflow_dispatch" in workflow["on"]
+    job, = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert "make review-reminders" in [step.get("run") for step in job["steps"]]
+
+
+def test_the_issue_form_is_valid_and_asks_which_page():
+    forms = ROOT / ".github" / "ISSUE_TEMPLATE"
+    for schema, name in [("vendor.github-issue-forms", "report-a-problem.yml"),
+                         ("vendor.github-issue-config", "config.yml")]:
+        result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema,
+                                 str(forms / name)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    form = yaml.safe_load((forms / "report-a-problem.yml").read_text(encoding="utf-8"))
+    required = [item["attributes"]["label"] for item in form["body"]
+                if item.get("validations", {}).get("required")]
+    assert "Which page?" in required and "What is the problem?" in required
+
+
+def test_the_pull_request_template_has_the_approval_checklist():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = [line for line in template.splitlines() if line.startswith("- [ ]")]
+    assert len(boxes) >= 5
+    assert any("owner" in box for box in boxes) and any("green tick" in box for box in boxes)
