@@ -71,9 +71,10 @@ def title_for(name: str) -> str:
 
 def rule_prefix(name: str) -> str:
     """Capital letters for rule codes: flexible-working -> FW, grievance -> GR."""
-    words = name.split("-")
-    letters = "".join(word[0] for word in words[:4]) if len(words) > 1 else name[:2]
-    return letters.upper()
+    initials = [word[0] for word in name.split("-") if word[0].isalpha()][:4]
+    if len(initials) < 2:
+        initials = [letter for letter in name if letter.isalpha()][:2]
+    return "".join(initials).upper()
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -74,6 +74,7 @@ def test_rule_codes_and_titles_are_made_from_the_folder_name():
     assert (rule_prefix("flexible-working"), title_for("flexible-working")) == (
         "FW", "Flexible Working Policy")
     assert rule_prefix("grievance") == "GR"
+    assert rule_prefix("policy-2027") == "PO"  # rule codes need letters
 
 
 def test_the_real_codeowners_file_is_up_to_date(library):
