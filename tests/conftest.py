@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros.loader import load_library  # noqa: E402
+from macros.loader import load_library, policy_folders  # noqa: E402
 from macros.models import Library, Policy  # noqa: E402
 from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
 
@@ -24,7 +24,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts", ".g
 #: The draft policy `make new-policy` writes into a copy of the project, so that every
 #: per-policy test also runs against a policy straight from the scaffold.
 SCAFFOLD = "flexible-working"
-REAL_POLICIES = sorted(path.parent.name for path in (ROOT / "policy_source").glob("*/policy.md"))
+REAL_POLICIES = [folder.name for folder in policy_folders(ROOT / "policy_source")]
 #: Used for "edit this page" links in the test build.
 TEST_REPO_URL = "https://git.example.invalid/council/policies"
 
