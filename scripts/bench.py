@@ -29,10 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from folders import copy_project
 from new_policy import scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts")
 PLAIN_PLUGINS = "plugins:\n  - search:\n      lang: en\n\n"
 
 #: Runs inside a build of the synthetic project: a plugin added after macros that writes
@@ -60,14 +60,7 @@ build(config)
 
 
 def make_library(folder: Path, size: int) -> Path:
-    project = folder / "project"
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    project = copy_project(ROOT, folder / "project")
     for number in range(1, size + 1):
         scaffold(project, f"policy-{number:03d}", f"Synthetic Policy {number}",
                  "Strategic Director of Corporate Resources", "Human Resources", dt.date.today())

@@ -1,4 +1,5 @@
-"""Replacing an output folder all at once, shared by build.py and export.py."""
+"""Folders: replacing an output folder all at once (build.py, export.py), and copying the
+project to build it elsewhere (bench.py, the tests)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,19 @@ def replace_folder(target: Path, finished: Path) -> None:
         target.rename(previous)
     finished.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+#: What a copy of the project needs to build and to run its scripts.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts", ".github")
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy the parts of the project at `source` that a build needs into a new `target`."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source / part, target / part)
+    return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,9 +17,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from macros.loader import load_library, policy_folders  # noqa: E402
 from macros.models import Library, Policy  # noqa: E402
 from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
+from folders import copy_project as copy_project_parts  # noqa: E402  (scripts/folders.py)
 
-#: What a copy of the project needs to build.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts", ".github")
 #: The draft policy `make new-policy` writes into a copy of the project, so that every
 #: per-policy test also runs against a policy straight from the scaffold.
 SCAFFOLD = "flexible-working"
@@ -101,15 +99,7 @@ class ProjectCopy:
 
 
 def copy_project(root: Path) -> ProjectCopy:
-    root.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
-    return ProjectCopy(root)
+    return ProjectCopy(copy_project_parts(ROOT, root))
 
 
 @pytest.fixture
