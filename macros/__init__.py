@@ -22,6 +22,7 @@ from .pagecheck import check_template
 from .pagemeta import decorate
 from .published import load_publication, tagged_versions
 from .render.glossary import abbreviation_lines
+from .review import ReviewState
 from .site import SiteMacros
 
 SOURCE_ROOT = "policy_source"
@@ -54,7 +55,7 @@ def define_env(env) -> None:
     env.policy_abbreviations = abbreviation_lines(library.glossary)
     log = _build_log()
     for review in site.reviews.values():
-        if review.state.value != "current":
+        if review.state is not ReviewState.CURRENT:
             log.warning("Review %s: %s", review.state.value, review.describe())
 
 

@@ -39,6 +39,9 @@ RESERVED = {"schemas", "includes", "overrides", "owners", "assets", "glossary", 
 class ScaffoldError(Exception):
     """A reason the new policy cannot be written, in words for the person running it."""
 
+    def __str__(self) -> str:
+        return f"the command:\n  {self.args[0]}"
+
 
 #: Every policy's pages: (menu title, file in docs/<name>/, its front matter). The body of
 #: each page is shared by every policy: docs/includes/policy/<file>.
@@ -153,11 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     name = args.name.strip()
     title = (args.title or "").strip() or title_for(name)
     try:
+        # The library must be sound before anything is written: a mistake found afterwards
+        # would leave a half-added policy behind.
+        load_library(args.root / "policy_source")
         written = scaffold(args.root, name, title, args.owner.strip(), args.contact.strip(),
                            dt.date.today())
         library = load_library(args.root / "policy_source")
     except (ScaffoldError, SourceError) as error:
-        print(f"Could not start the policy: {error}", file=sys.stderr)
+        print(f"Could not start the policy. Problem found in {error}", file=sys.stderr)
         return 1
     codeowners = args.root / CODEOWNERS.relative_to(ROOT)
     codeowners.parent.mkdir(exist_ok=True)

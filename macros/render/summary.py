@@ -14,7 +14,7 @@ def _facts(meta: PolicyMeta, links: PageLinks) -> list[tuple[str, str]]:
         ("Owner", meta.owner),
         ("Questions to", meta.contact),
     ]
-    if meta.approved_by and meta.approved_on and meta.effective_from:
+    if meta.is_approved:  # checks.check_approval: then all three approval fields are set
         facts.append(("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"))
         if meta.ratified_by and meta.ratified_on:
             facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))

@@ -36,6 +36,11 @@ def test_an_overdue_review_blocks_the_checks_unless_allowed(library, policy):
     assert allowed.describe().endswith("Allowed in library.yml: Review under way.")
 
 
-def test_each_review_names_the_owning_team(library):
-    for review in reviews(library, dt.date.today()):
-        assert review.team == (review.policy.meta.owning_team or library.settings.default_team)
+def test_a_policy_without_its_own_team_goes_to_the_default_team(library, policy):
+    settings = library.settings.model_copy(update={"default_team": "@council/everyone"})
+    own = replace(policy, meta=policy.meta.model_copy(update={"owning_team": "@council/comms"}))
+    review, = reviews(replace(library, settings=settings), dt.date.today())
+    assert review.team == "@council/everyone"
+    review, = reviews(replace(library, settings=settings, policies={policy.slug: own}),
+                      dt.date.today())
+    assert review.team == "@council/comms"

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from codeowners import codeowners_text  # scripts/codeowners.py
-from conftest import ROOT, SCAFFOLD, copy_project
+from conftest import REAL_POLICIES, ROOT, SCAFFOLD, copy_project
 from macros.loader import load_library
-from new_policy import rule_prefix, title_for
+from new_policy import POLICY_PAGES, page_text, rule_prefix, title_for
 
 
 def new_policy(root, *args):
@@ -70,6 +70,16 @@ def test_a_bad_name_is_refused_and_nothing_is_written(tmp_path, name, complaint)
     assert snapshot(project.root) == before
 
 
+def test_a_mistake_already_in_the_library_is_reported_before_anything_is_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    line = project.replace("policy_source/social-media/rules.yml", "kind: do", "kind: maybe")
+    before = snapshot(project.root)
+    result = new_policy(project.root, "lone-working")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"policy_source/social-media/rules.yml, line {line}" in result.stderr
+    assert snapshot(project.root) == before
+
+
 def test_rule_codes_and_titles_are_made_from_the_folder_name():
     assert (rule_prefix("flexible-working"), title_for("flexible-working")) == (
         "FW", "Flexible Working Policy")
@@ -80,3 +90,13 @@ def test_rule_codes_and_titles_are_made_from_the_folder_name():
 def test_the_real_codeowners_file_is_up_to_date(library):
     codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert codeowners == codeowners_text(library), "run `make codeowners` and commit it"
+
+
+def test_the_scaffold_writes_the_same_page_shells_the_real_policies_use():
+    """A change to a page's front matter (search boost, source file) reaches new policies."""
+    for slug in REAL_POLICIES:
+        for _, file_name, front_matter in POLICY_PAGES:
+            if file_name == "index.md":  # each policy's home page has its own words
+                continue
+            shell = (ROOT / "docs" / slug / file_name).read_text(encoding="utf-8")
+            assert shell == page_text(file_name, front_matter), f"docs/{slug}/{file_name}"
