@@ -85,7 +85,19 @@ def open_first_result(page) -> str:
     """Arrow down to the first result and press Enter; the address of the page it opens."""
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.match(/matched/)")
+    # Results are drawn again as each typed letter is searched; an arrow press that lands
+    # while the list is being replaced loses focus, as it would for a fast typist. Settle
+    # first: the same first result for a moment, then arrow down to it.
+    page.wait_for_function(
+        """() => {
+          const first = document.querySelector('.md-search-result__link');
+          const settled = first && first === window.__firstResult;
+          window.__firstResult = first;
+          return settled;
+        }""", polling=300)
     page.keyboard.press("ArrowDown")
+    page.wait_for_function("document.activeElement.matches('.md-search-result__link')",
+                           timeout=5000)
     target = page.evaluate("document.activeElement.href").split("?")[0]
     assert "/latest/" in target
     page.keyboard.press("Enter")
