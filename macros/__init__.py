@@ -16,13 +16,13 @@ import logging
 import sys
 from pathlib import Path
 
-from .gitdates import last_changed
-from .loader import load_library
+from policy_library.gitdates import last_changed
+from policy_library.loader import load_library
 from .pagecheck import check_template
 from .pagemeta import decorate
-from .published import load_publication, tagged_versions
+from policy_library.published import load_publication, tagged_versions
 from .render.glossary import abbreviation_lines
-from .review import ReviewState
+from policy_library.review import ReviewState
 from .site import SiteMacros
 
 SOURCE_ROOT = "policy_source"

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from jinja2 import Environment, TemplateSyntaxError, meta
 
-from .errors import SourceError, suggestion
+from policy_library.errors import SourceError, suggestion
 
 
 def front_matter_lines(path: Path) -> int:

@@ -14,9 +14,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from .models import Policy
+from policy_library.models import Policy
 from .render.common import long_date
-from .review import Review
+from policy_library.review import Review
 
 SOURCE_KEY = "source"
 

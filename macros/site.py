@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from .errors import PageError, quoted_list, suggestion
-from .models import Library, Policy
-from .published import Publication
+from policy_library.errors import PageError, quoted_list, suggestion
+from policy_library.models import Library, Policy
+from policy_library.published import Publication
 from .render import changes, checklists, eia, faqs, glossary, history, inforce, library, summary
 from .render.common import PageLinks, VersionLinks, long_date
-from .review import Review, reviews
+from policy_library.review import Review, reviews
 
 
 class SiteMacros:

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import SETTINGS_FILE, load_library  # noqa: E402
-from macros.review import ReviewState, reviews  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import SETTINGS_FILE, load_library  # noqa: E402
+from policy_library.review import ReviewState, reviews  # noqa: E402
 
 #: What `make check` prints before each review, by its state.
 REVIEW_LABELS = {

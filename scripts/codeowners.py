@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.models import Library  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.models import Library  # noqa: E402
 
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
 

@@ -19,7 +19,7 @@ def replace_folder(target: Path, finished: Path) -> None:
 
 
 #: What a copy of the project needs to build and to run its scripts.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_source", "scripts", ".github")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "policy_library", "policy_source", "scripts", ".github")
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.inforce import in_force_periods, version_on  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.published import tag_name, tagged_versions  # noqa: E402
-from macros.render.common import long_date  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.inforce import in_force_periods, version_on  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.published import tag_name, tagged_versions  # noqa: E402
+from policy_library.dates import long_date  # noqa: E402
 from release import ReleaseError, iso_date, choose_policy  # noqa: E402
 
 

@@ -25,9 +25,9 @@ from codeowners import CODEOWNERS, codeowners_text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.render.common import long_date  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.dates import long_date  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "new-policy"
 NAV_MARKER = "  # End of policies"

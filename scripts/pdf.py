@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from build import build  # noqa: E402
 from chromium import BrowserMissing, find_chromium, launch, serve_folder  # noqa: E402
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
 
 #: The pages printed for every policy: page under the policy's folder, name in the file name,
 #: and the running title, where {title} is the policy's title.

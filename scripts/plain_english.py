@@ -19,9 +19,9 @@ from build import build
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.plain_english import site_reports  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.plain_english import site_reports  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

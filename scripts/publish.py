@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.checks import version_key  # noqa: E402
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.published import tag_name, tagged_versions  # noqa: E402
+from policy_library.checks import version_key  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.published import tag_name, tagged_versions  # noqa: E402
 from release import ReleaseError, choose_policy  # noqa: E402
 
 ALIAS = "latest"

@@ -26,10 +26,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.checks import version_key  # noqa: E402
-from macros.errors import SourceError, quoted_list  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.models import Policy  # noqa: E402
+from policy_library.checks import version_key  # noqa: E402
+from policy_library.errors import SourceError, quoted_list  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.models import Policy  # noqa: E402
 
 SOURCE = ROOT / "policy_source"
 REVIEW_AFTER_YEARS = 2  # the next review, unless --next-review says otherwise

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.errors import SourceError  # noqa: E402
-from macros.loader import load_library  # noqa: E402
-from macros.render.common import long_date  # noqa: E402
-from macros.review import Review, ReviewState, reviews  # noqa: E402
+from policy_library.errors import SourceError  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.dates import long_date  # noqa: E402
+from policy_library.review import Review, ReviewState, reviews  # noqa: E402
 
 
 def issue_title(review: Review) -> str:

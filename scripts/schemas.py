@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.schemas import SCHEMA_FOLDER, schema_texts  # noqa: E402
+from policy_library.schemas import SCHEMA_FOLDER, schema_texts  # noqa: E402
 
 FOLDER = ROOT / "policy_source" / SCHEMA_FOLDER
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         out_of_date = stale()
         for name in out_of_date:
             print(f"policy_source/{SCHEMA_FOLDER}/{name} does not match the models in "
-                  "macros/models.py. Run `make schemas` and commit the result.", file=sys.stderr)
+                  "policy_library/models.py. Run `make schemas` and commit the result.", file=sys.stderr)
         return 1 if out_of_date else 0
     FOLDER.mkdir(exist_ok=True)
     for name, text in schema_texts().items():

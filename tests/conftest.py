@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros.loader import load_library, policy_folders  # noqa: E402
-from macros.models import Library, Policy  # noqa: E402
+from policy_library.loader import load_library, policy_folders  # noqa: E402
+from policy_library.models import Library, Policy  # noqa: E402
 from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
 from folders import copy_project as copy_project_parts  # noqa: E402  (scripts/folders.py)
 

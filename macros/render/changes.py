@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..compare import PARAGRAPH, ClauseChange, Comparison, compare, word_diff
-from ..models import Policy
-from ..published import Publication
+from policy_library.compare import PARAGRAPH, ClauseChange, Comparison, compare, word_diff
+from policy_library.models import Policy
+from policy_library.published import Publication
 from .common import PageLinks, VersionLinks, escape
 
 _LABELS = {"reworded": "Reworded", "added": "Added", "removed": "Removed",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Policy, Rule, RuleContext
+from policy_library.models import Policy, Rule, RuleContext
 from .common import PageLinks, escape
 
 KIND_TITLES = {"do": "Do", "don't": "Don't"}

@@ -7,13 +7,9 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from ..models import Policy
-from ..published import Publication
-
-
-def long_date(day: dt.date) -> str:
-    """23 November 2018, the GOV.UK style."""
-    return f"{day.day} {day:%B %Y}"
+from policy_library.dates import long_date  # noqa: F401  (re-exported for the renderers)
+from policy_library.models import Policy
+from policy_library.published import Publication
 
 
 def cell(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import EiaMeta
+from policy_library.models import EiaMeta
 from .common import cell
 
 IMPACT_LABELS = {"positive": "Positive", "neutral": "Neutral", "negative": "Negative",

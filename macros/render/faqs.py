@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Faqs
+from policy_library.models import Faqs
 
 
 def render_faqs(faqs: Faqs) -> str:

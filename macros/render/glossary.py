@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Glossary
+from policy_library.models import Glossary
 
 
 def render_glossary(glossary: Glossary) -> str:

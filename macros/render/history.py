@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import HistoryEntry, Policy
-from ..published import Publication
+from policy_library.models import HistoryEntry, Policy
+from policy_library.published import Publication
 from .common import PageLinks, VersionLinks, cell, long_date, version_link
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..inforce import in_force_periods
-from ..models import Policy
-from ..published import Publication
+from policy_library.inforce import in_force_periods
+from policy_library.models import Policy
+from policy_library.published import Publication
 from .common import PageLinks, VersionLinks, long_date, version_link
 
 

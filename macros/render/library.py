@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..review import Review, ReviewState
+from policy_library.review import Review, ReviewState
 from .common import cell, long_date
 
 _REVIEW_WORDS = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import PolicyMeta
-from ..review import Review, ReviewState
+from policy_library.models import PolicyMeta
+from policy_library.review import Review, ReviewState
 from .common import PageLinks, escape, long_date
 
 

@@ -14,7 +14,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_library
+from policy_library.loader import load_library
 
 #: Words a reader leaves out, and search ignores.
 COMMON = set("""a an and are as at be but by can do does for from have how i if in is it its may

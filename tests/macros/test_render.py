@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.render import checklists, eia, faqs, history, summary
-from macros.published import Publication
+from policy_library.published import Publication
 from macros.render.common import PageLinks, VersionLinks, long_date
-from macros.review import Review, review_state
+from policy_library.review import Review, review_state
 
 
 def html(source: str) -> BeautifulSoup:

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.schemas import SCHEMAS, schema_texts
+from policy_library.schemas import SCHEMAS, schema_texts
 from schemas import FOLDER, stale  # scripts/schemas.py
 
 SOURCE = ROOT / "policy_source"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from macros.errors import PageError
+from policy_library.errors import PageError
 from macros.site import SiteMacros
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import SourceError
-from macros.sourcefiles import line_for, parse_yaml, read_markdown
+from policy_library.errors import SourceError
+from policy_library.sourcefiles import line_for, parse_yaml, read_markdown
 
 HERE = Path("example.yml")
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.compare import compare, plain_words
-from macros.errors import SourceError
-from macros.inforce import in_force_periods, version_on
-from macros.models import History
-from macros.published import load_publication
+from policy_library.compare import compare, plain_words
+from policy_library.errors import SourceError
+from policy_library.inforce import in_force_periods, version_on
+from policy_library.models import History
+from policy_library.published import load_publication
 from macros.render.changes import diff_html
 from macros.render.common import VersionLinks
-from macros.structure import parse_policy_body
+from policy_library.structure import parse_policy_body
 
 D = dt.date.fromisoformat
 GIT_PERSON = {f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")

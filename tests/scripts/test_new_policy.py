@@ -11,7 +11,7 @@ import pytest
 
 from codeowners import codeowners_text  # scripts/codeowners.py
 from conftest import REAL_POLICIES, ROOT, SCAFFOLD, copy_project
-from macros.loader import load_library
+from policy_library.loader import load_library
 from new_policy import POLICY_PAGES, page_text, rule_prefix, title_for
 
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from macros.loader import load_library
+from policy_library.loader import load_library
 
 POLICY = "policy_source/social-media"
 FILES = (f"{POLICY}/policy.md", f"{POLICY}/history.yml")

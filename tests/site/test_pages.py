@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TEST_REPO_URL, docs_page_sources
-from macros.checks import version_key
-from macros.published import tagged_versions
-from macros.render.common import long_date
+from policy_library.checks import version_key
+from policy_library.published import tagged_versions
+from policy_library.dates import long_date
 from macros.render.eia import OUTCOME_TITLES
 from new_policy import POLICY_PAGES  # scripts/new_policy.py
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .models import Library, Policy, PolicyMeta
-from .render.common import long_date
+from .dates import long_date
 
 
 class ReviewState(Enum):
