@@ -1,7 +1,8 @@
-"""The macros pages call, and what each page gets besides its text (edit link, date).
+"""The macros pages call.
 
 `SiteMacros` is an ordinary class so it can be tested without MkDocs: give it a library,
-a function returning the current page's path in docs/, and today's date.
+a function returning the current page's path in docs/, and today's date; optionally the
+build's layout (which part of the library it builds) and what is already published.
 """
 
 from __future__ import annotations
@@ -10,27 +11,35 @@ import datetime as dt
 from typing import Any, Callable
 
 from policy_library.errors import PageError, quoted_list, suggestion
+from policy_library.layout import ALL, Layout, page_url
 from policy_library.models import Library, Policy
-from policy_library.published import Publication
-from .render import changes, checklists, eia, faqs, glossary, history, inforce, library, summary
-from .render.common import PageLinks, VersionLinks, long_date
+from policy_library.published import Publication, PublishedLibrary
 from policy_library.review import Review, reviews
+from .render import (changes, checklists, eia, faqs, glossary, history, inforce, library,
+                     on_a_date, summary)
+from .render.common import PageLinks, VersionLinks, escape, long_date
 
 
 class SiteMacros:
     def __init__(self, library: Library, current_page: Callable[[], str], today: dt.date,
-                 publications: dict[str, Publication] | None = None):
+                 publications: dict[str, Publication] | None = None,
+                 layout: Layout = Layout(ALL),
+                 published: PublishedLibrary = PublishedLibrary()):
         self.library = library
         self.current_page = current_page
         self.today = today
         self.publications = publications or {}
+        self.layout = layout
+        self.published = published
         self.reviews: dict[str, Review] = {
             review.policy.slug: review for review in reviews(library, today)}
 
     # -- resolving which policy a page means ------------------------------------------------
 
     def policy_for_page(self, src_uri: str) -> Policy | None:
-        """The policy whose folder in docs/ holds the page, if any."""
+        """The policy whose pages include this one, if any."""
+        if self.layout.is_policy:
+            return self.library.policies[self.layout.part]
         return self.library.policies.get(src_uri.split("/", 1)[0])
 
     def _policy(self, policy: str | None) -> Policy:
@@ -50,12 +59,12 @@ class SiteMacros:
         return self.library.policies[policy]
 
     def _links(self, policy: Policy) -> PageLinks:
-        return PageLinks(policy, self.current_page())
+        return PageLinks(policy, self.current_page(), self.layout.policy_folder(policy.slug))
 
     def _versions(self, policy: Policy) -> tuple[Publication, PageLinks, VersionLinks]:
         """What has been published of the policy, and links to this and other versions."""
         return (self.publications.get(policy.slug, Publication()), self._links(policy),
-                VersionLinks(self.current_page()))
+                VersionLinks(self.current_page(), published_site=self.layout.is_policy))
 
     # -- macros -----------------------------------------------------------------------------
 
@@ -68,8 +77,32 @@ class SiteMacros:
         return summary.render_summary(self.reviews[found.slug], self._links(found))
 
     def policy_library(self) -> str:
-        """The library home's table of every policy: status, owner and next review."""
-        return library.render_library(list(self.reviews.values()), self.current_page())
+        """The library home's table of every policy: category, version, status, owner and
+        next review, with filters by category and status."""
+        return library.render_library(self._listed(), self.library.settings.categories)
+
+    def policies_on_a_date(self) -> str:
+        """The table (and data for the date box) of which version of each policy applied
+        when."""
+        return on_a_date.render_on_a_date(self._listed())
+
+    def library_link(self, target: str, text: str) -> str:
+        """A link from any page to one of the library's own pages ('glossary/', '' for the
+        home), which sit outside a published policy's folder."""
+        href = self.layout.library_url(page_url(self.current_page()), target)
+        return f'<a href="{escape(href)}">{escape(text)}</a>'
+
+    def _listed(self) -> list[library.Listed]:
+        """Each policy the home lists, with the address of its pages from this page."""
+        here = page_url(self.current_page())
+        listed = []
+        for slug, review in self.reviews.items():
+            record = self.published.policies.get(slug)
+            if self.published.policies and record is None:
+                continue  # never published: the published home leaves it out
+            listed.append(library.Listed(review, record, self.layout.library_url(here, "")
+                                         + f"{slug}/", self.today))
+        return listed
 
     def glossary(self) -> str:
         return glossary.render_glossary(self.library.glossary)
@@ -141,7 +174,8 @@ class SiteMacros:
 
     def macros(self) -> dict[str, Callable[..., Any]]:
         """Name -> function, as registered with mkdocs-macros."""
-        names = ("policy", "policy_summary", "policy_library", "glossary", "policy_text",
+        names = ("policy", "policy_summary", "policy_library", "policies_on_a_date",
+                 "library_link", "glossary", "policy_text",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "in_force_table", "clause",

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from .errors import SourceError, display_path, quoted_list, suggestion
 from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, Glossary, History, LibrarySettings,
-                     PolicyMeta, RuleBook, Section)
+                     PolicyFrontMatter, PolicyMeta, RuleBook, Section)
 from .sourcefiles import line_for
 from .structure import links
 
@@ -21,61 +21,23 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-#: What an approved version records, and what a draft or consultation version leaves out.
-APPROVAL_FIELDS = ("approved_by", "approved_on", "effective_from")
-
-
-def check_approval(meta: PolicyMeta, raw: Any, path: Path) -> None:
-    """An approved version says who approved it, when, and from when it applies; a draft
-    or consultation version says none of that yet."""
-    present = [name for name in APPROVAL_FIELDS if getattr(meta, name) is not None]
-    if meta.is_approved:
-        missing = [name for name in APPROVAL_FIELDS if name not in present]
-        if missing:
-            raise SourceError(
-                path,
-                f"The status is '{meta.status}', but {quoted_list(missing)} "
-                f"{'is' if len(missing) == 1 else 'are'} missing.",
-                f"Add {quoted_list(missing)} to the front matter, or change the status to "
-                "'draft' if the policy has not been approved yet.",
-                line_for(raw, ("status",)))
-    elif present:
+def check_front_matter(meta: PolicyFrontMatter, raw: Any, path: Path,
+                       settings: LibrarySettings, settings_path: Path) -> None:
+    if meta.category not in settings.categories:
         raise SourceError(
             path,
-            f"The status is '{meta.status}', so the policy has not been approved yet, but "
-            f"'{present[0]}' is filled in.",
-            f"Remove {quoted_list(present)} until the policy is approved, or correct the "
-            "status.",
-            line_for(raw, (present[0],)))
-
-
-def check_policy_dates(meta: PolicyMeta, raw: Any, path: Path) -> None:
-    check_approval(meta, raw, path)
-    if (meta.ratified_by is None) != (meta.ratified_on is None):
-        field = "ratified_on" if meta.ratified_on is None else "ratified_by"
+            f"The category '{meta.category}' is not one of the library's categories."
+            f"{suggestion(meta.category, settings.categories)}",
+            f"Use one of {quoted_list(settings.categories)}, or add a new category to "
+            f"'categories:' in {display_path(settings_path)}.",
+            line_for(raw, ("category",)))
+    if meta.next_review < meta.last_reviewed:
         raise SourceError(
             path,
-            f"'{field}' is missing: ratification needs both who ratified the policy and when.",
-            "Add both 'ratified_by:' and 'ratified_on:', or remove both if there was no "
-            "ratification.",
-            line_for(raw, ("ratified_by",)) or line_for(raw, ("ratified_on",)),
-        )
-    rules = [
-        ("ratified_on", meta.ratified_on, "approved_on", meta.approved_on,
-         "A policy cannot be ratified before it is approved."),
-        ("effective_from", meta.effective_from, "approved_on", meta.approved_on,
-         "A policy cannot take effect before it is approved."),
-        ("next_review", meta.next_review, "last_reviewed", meta.last_reviewed,
-         "The next review must come after the last one."),
-    ]
-    for later, later_date, earlier, earlier_date, why in rules:
-        if later_date is not None and earlier_date is not None and later_date < earlier_date:
-            raise SourceError(
-                path,
-                f"'{later}' ({later_date}) is before '{earlier}' ({earlier_date}). {why}",
-                f"Correct whichever of '{later}' and '{earlier}' is wrong.",
-                line_for(raw, (later,)),
-            )
+            f"'next_review' ({meta.next_review}) is before 'last_reviewed' "
+            f"({meta.last_reviewed}). The next review must come after the last one.",
+            "Correct whichever of 'next_review' and 'last_reviewed' is wrong.",
+            line_for(raw, ("next_review",)))
 
 
 def check_required_sections(sections: Iterable[Section], required: list[str], path: Path,
@@ -177,8 +139,7 @@ def check_rules(book: RuleBook, raw: Any, anchors: dict[str, Any], path: Path) -
             line_for(raw, ("contexts", context_keys[empty[0]])))
 
 
-def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
-                  policy_path: Path, policy_raw: Any) -> None:
+def check_history(history: History, raw: Any, path: Path) -> None:
     previous = None
     for index, entry in enumerate(history.entries):
         line = line_for(raw, ("entries", index))
@@ -201,33 +162,6 @@ def check_history(history: History, raw: Any, meta: PolicyMeta, path: Path,
                     line_for(raw, ("entries", index, "date")))
         previous = entry
     _check_effective_dates(history, raw, path)
-    current = history.current
-    if current.version != meta.version:
-        raise SourceError(
-            policy_path,
-            f"policy.md says version {meta.version}, but the newest entry in history.yml is "
-            f"version {current.version}.",
-            "Make them agree: add an entry for the new version at the bottom of history.yml, "
-            "or correct 'version:' here.",
-            line_for(policy_raw, ("version",)),
-        )
-    if current.status != meta.status:
-        raise SourceError(
-            policy_path,
-            f"policy.md says the status is '{meta.status}', but the newest entry in "
-            f"history.yml says '{current.status}'.",
-            "Make the 'status:' here match the newest entry in history.yml.",
-            line_for(policy_raw, ("status",)),
-        )
-    if current.in_force_from is not None and current.in_force_from != meta.effective_from:
-        raise SourceError(
-            policy_path,
-            f"policy.md says this version applies from {meta.effective_from}, but history.yml "
-            f"says version {current.version} took effect on {current.in_force_from}.",
-            "Make 'effective_from:' here match the newest entry in history.yml (its "
-            "'effective_from:', or its 'date:' if it has none).",
-            line_for(policy_raw, ("effective_from",)),
-        )
 
 
 def _check_effective_dates(history: History, raw: Any, path: Path) -> None:

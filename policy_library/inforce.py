@@ -49,3 +49,35 @@ def in_force_periods(history: History) -> list[InForcePeriod]:
 def version_on(history: History, day: dt.date) -> InForcePeriod | None:
     """The period covering `day`, or None if no version applied that day."""
     return next((period for period in in_force_periods(history) if period.covers(day)), None)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a policy stands on a day: the version that applies (or the newest, if none
+    does yet), a word for its state, and the next version waiting to take effect."""
+
+    version: str
+    state: str  # "in force", "takes effect", "withdrawn", or a history status such as "draft"
+    since: dt.date  # when that state began, or begins for "takes effect"
+    next_version: InForcePeriod | None = None
+
+    @property
+    def key(self) -> str:
+        """The state as a word for filters and CSS: in-force, takes-effect, draft, ..."""
+        return self.state.replace(" ", "-")
+
+
+def standing(history: History, day: dt.date) -> Standing:
+    periods = in_force_periods(history)
+    later = [period for period in periods if period.start > day]
+    waiting = later[0] if later else None
+    applying = next((period for period in periods if period.covers(day)), None)
+    if applying is not None:
+        return Standing(applying.version, "in force", applying.start, waiting)
+    decided = [entry for entry in history.entries if entry.date <= day]
+    if decided and decided[-1].status == "withdrawn":
+        return Standing(decided[-1].version, "withdrawn", decided[-1].date)
+    if waiting is not None:
+        return Standing(waiting.version, "takes effect", waiting.start)
+    newest = history.current
+    return Standing(newest.version, newest.status, newest.date)

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import checks
 from .errors import SourceError
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
-                     LibrarySettings, Policy, PolicyMeta, RuleBook, anchor_map)
+                     LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook, anchor_map)
 from .safety import check_safe
 from .sourcefiles import LineDict, MarkdownSource, parse_yaml, read_markdown, read_text
 from .structure import parse_faqs, parse_policy_body
@@ -82,8 +82,9 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
 
     policy_path = folder / "policy.md"
     policy_source = _markdown(policy_path)
-    meta = validate(PolicyMeta, _front_matter(policy_source), policy_path)
-    checks.check_policy_dates(meta, policy_source.meta, policy_path)
+    front = validate(PolicyFrontMatter, _front_matter(policy_source), policy_path)
+    checks.check_front_matter(front, policy_source.meta, policy_path, settings,
+                              folder.parent / SETTINGS_FILE)
     sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
     checks.check_required_sections(
         sections, settings.required_for(slug), policy_path, folder.parent / SETTINGS_FILE)
@@ -99,8 +100,8 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
     history_path = folder / "history.yml"
     wrapped = _yaml_list(history_path, "versions", "version")
     history = validate(History, wrapped, history_path)
-    checks.check_history(history, wrapped, meta, history_path, policy_path,
-                         policy_source.meta)
+    checks.check_history(history, wrapped, history_path)
+    meta = PolicyMeta(**front.model_dump(), **history.version_facts())
 
     eia_path = folder / "eia.md"
     eia_source = _markdown(eia_path)

@@ -114,6 +114,9 @@ class PlainEnglishSettings(_Source):
 
 
 class LibrarySettings(_Source):
+    categories: list[Text] = Field(
+        min_length=1, description="the categories a policy's 'category' may name, in the "
+        "order the library home lists them")
     required_sections: list[Anchor] = Field(
         min_length=1, description="anchors of the sections every policy must have"
     )
@@ -138,33 +141,44 @@ class LibrarySettings(_Source):
 # ---------------------------------------------------------------------------------------------
 
 
-class PolicyMeta(_Source):
+class PolicyFrontMatter(_Source):
+    """What policy.md's front matter says. The version, its status and its decision dates are
+    not here: they are written once, in history.yml, and PolicyMeta brings the two together."""
+
     title: Text = Field(description="the policy's name, such as Social Media Policy")
-    version: Version
-    status: Status = Field(description="where the policy is in its life")
+    category: Text = Field(
+        description="the policy's category, one of the 'categories' in library.yml")
     owner: Role = Field(description="the role that owns the policy (a job title, not a name)")
     contact: Role = Field(description="the team or role staff should ask about the policy")
     owning_team: GitHubTeam | None = Field(
         None, description="the GitHub team that must review changes to this policy, if not "
         "the library's default team")
-    approved_by: Text | None = Field(
-        None, description="the committee or role that approved this version (not for a draft)")
-    approved_on: dt.date | None = Field(
-        None, description="the date it was approved, written YYYY-MM-DD (not for a draft)")
-    ratified_by: Text | None = Field(None, description="the body that ratified it, if any")
-    ratified_on: dt.date | None = Field(None, description="the date it was ratified, YYYY-MM-DD")
-    effective_from: dt.date | None = Field(
-        None, description="the date this version applies from, YYYY-MM-DD (not for a draft)")
     last_reviewed: dt.date = Field(description="the date of the last review, YYYY-MM-DD")
     next_review: dt.date = Field(description="the date the next review is due, YYYY-MM-DD")
     supersedes: Text | None = Field(None, description="the policy this one replaces, if any")
     audience: list[Text] = Field(min_length=1, description="who the policy applies to")
     summary: Text = Field(description="one or two sentences saying what the policy is for")
 
+
+class PolicyMeta(PolicyFrontMatter):
+    """The front matter together with the facts history.yml gives the newest version."""
+
+    version: Version
+    status: Status
+    approved_by: Text | None = None
+    approved_on: dt.date | None = None
+    ratified_by: Text | None = None
+    ratified_on: dt.date | None = None
+    effective_from: dt.date | None = None
+
     @property
     def is_approved(self) -> bool:
         """Whether this version has been decided on (anything but a draft or consultation)."""
         return self.status not in UNAPPROVED
+
+    def takes_effect_later(self, today: dt.date) -> bool:
+        """Whether this version is in force but only from a day after `today`."""
+        return self.effective_from is not None and self.effective_from > today
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,6 +244,30 @@ class History(_Source):
 
     def newest_first(self) -> list[HistoryEntry]:
         return list(reversed(self.entries))
+
+    def version_facts(self) -> dict[str, object]:
+        """The newest version's number, status and decisions, as PolicyMeta holds them.
+
+        The decisions that led to the newest version are the entries after the last version
+        that came into force (or was withdrawn) before it: the newest 'approved' entry among
+        them is its approval; a later 'in force' decision by another body is a ratification.
+        """
+        current = self.entries[-1]
+        chain = [current]
+        for entry in reversed(self.entries[:-1]):
+            if entry.status in ("in force", "superseded", "withdrawn"):
+                break
+            chain.insert(0, entry)
+        facts: dict[str, object] = {"version": current.version, "status": current.status}
+        approvals = [entry for entry in chain if entry.status == "approved"]
+        if approvals:
+            facts.update(approved_by=approvals[-1].decided_by, approved_on=approvals[-1].date)
+            if current.status == "in force":
+                facts.update(ratified_by=current.decided_by, ratified_on=current.date)
+        elif current.status in ("in force", "withdrawn"):
+            facts.update(approved_by=current.decided_by, approved_on=current.date)
+        facts["effective_from"] = current.in_force_from
+        return facts
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What has been published of each policy, from git tags.
+"""What has been published of each policy: git tags for the sources, and the published
+branch's record of each policy's versions (PublishedLibrary).
 
 `make publish` tags the commit it published as `<policy>/<version>`, for example
 `social-media/1.0`. So the tags say which versions were published, and the source of any
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import version_key
@@ -87,3 +88,39 @@ def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> 
             "Nothing in your change needs fixing. Ask a developer: the way policies are "
             "written has changed since that version was published.") from None
     return Publication(versions=published, previous=previous, previous_sections=sections)
+
+
+@dataclass(frozen=True)
+class PublishedPolicy:
+    """One policy on the published branch: its version folders and which one is current."""
+
+    versions: tuple[str, ...]  # oldest first
+    current: str | None  # the version in force today, if any is published
+
+    @property
+    def newest(self) -> str:
+        return self.versions[-1]
+
+    def address(self, version: str | None = None) -> str:
+        """The folder to link to, inside the policy's folder: 'current/' or '1.1/'."""
+        if version is None:
+            return "current/" if self.current else f"{self.newest}/"
+        return f"{version}/"
+
+
+@dataclass(frozen=True)
+class PublishedLibrary:
+    """What the published branch holds of every policy. Empty when nothing is published,
+    which is what a preview build (`make serve`) sees."""
+
+    policies: dict[str, PublishedPolicy] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PublishedLibrary":
+        return cls({slug: PublishedPolicy(tuple(entry["versions"]), entry.get("current"))
+                    for slug, entry in data.get("policies", {}).items()})
+
+    def to_json(self) -> dict:
+        return {"policies": {slug: {"versions": list(policy.versions),
+                                    "current": policy.current}
+                             for slug, policy in sorted(self.policies.items())}}

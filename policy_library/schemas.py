@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import (EiaMeta, FaqMeta, GlossaryEntry, HistoryEntry, LibrarySettings, PolicyMeta,
+from .models import (EiaMeta, FaqMeta, GlossaryEntry, HistoryEntry, LibrarySettings, PolicyFrontMatter,
                      RuleBook)
 
 SCHEMA_FOLDER = "schemas"
@@ -28,7 +28,7 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
     "history.schema.json": ("history.yml: a policy's versions, oldest first",
                             list[HistoryEntry]),
     "policy.schema.json": ("policy.md: the front matter between the --- lines at the top",
-                           PolicyMeta),
+                           PolicyFrontMatter),
     "eia.schema.json": ("eia.md: the front matter of the Equality Impact Assessment summary",
                         EiaMeta),
     "faqs.schema.json": ("faqs.md: the front matter of the questions and answers", FaqMeta),

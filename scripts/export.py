@@ -1,9 +1,9 @@
-"""Write every published version as a plain folder for any web server: `make export DIR=...`
+"""Write the published library as a plain folder for any web server: `make export DIR=...`
 
-Copies the gh-pages branch (as `make publish` left it) into DIR: one folder per version,
-`latest/` as a real copy of the newest (never a symbolic link, which some servers refuse),
-an index.html at the top that sends visitors to latest/, and a 404 page for addresses that
-do not exist. DIR is replaced only when the export is complete.
+Copies the gh-pages branch (as `make publish` left it) into DIR: the library home at the
+top, each policy's versions at <policy>/<version>/ and the one in force at <policy>/current/
+(real folders, never symbolic links, which some servers refuse), and a 404 page for
+addresses that do not exist. DIR is replaced only when the export is complete.
 
     python scripts/export.py DIR [--base /policies/] [--branch gh-pages]
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,10 @@ from pathlib import Path
 from folders import replace_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-ALIAS = "latest"
+sys.path.insert(0, str(ROOT))
+
+from policy_library.layout import LIBRARY_FILE  # noqa: E402
+from policy_library.published import PublishedLibrary  # noqa: E402
 
 NOT_FOUND = """<!DOCTYPE html>
 <html lang="en">
@@ -46,8 +50,8 @@ NOT_FOUND = """<!DOCTYPE html>
 <h1>Page not found</h1>
 <p>There is no page at this address. It may have been mistyped, or it may belong to a
 version of a policy that was never published here.</p>
-<p><a href="{base}{alias}/">Go to the current version of the guide</a>, where you can search
-every policy and open any earlier version from the version menu.</p>
+<p><a href="{base}">Go to the policy library</a>, which lists every policy. Each policy's
+pages have a version menu that opens any of its published versions.</p>
 </main>
 </body>
 </html>
@@ -74,7 +78,7 @@ def export(target: Path, base: str, branch: str) -> list[str]:
         raise ExportError(f"There is no '{branch}' branch to export: nothing has been "
                           "published yet. Run 'make publish' first.")
     target = target.resolve()
-    if target.exists() and any(target.iterdir()) and not (target / "versions.json").exists():
+    if target.exists() and any(target.iterdir()) and not (target / LIBRARY_FILE).exists():
         raise ExportError(f"{target} already holds files that are not an earlier export. "
                           "Choose an empty or new folder; an export replaces its folder.")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,22 +86,22 @@ def export(target: Path, base: str, branch: str) -> list[str]:
         unpacked, staging = Path(work) / "unpacked", Path(work) / "site"
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(unpacked, filter="data")
-        if not (unpacked / "index.html").exists() or not (unpacked / ALIAS).exists():
-            raise ExportError(f"The '{branch}' branch has no '{ALIAS}' version or no home "
-                              "page. Publish with 'make publish', which sets both.")
+        if not (unpacked / "index.html").exists() or not (unpacked / LIBRARY_FILE).exists():
+            raise ExportError(f"The '{branch}' branch has no library home. Publish with "
+                              "'make publish', which writes it.")
         # symlinks=False copies what a link points to, so every alias is a real folder.
         shutil.copytree(unpacked, staging, symlinks=False)
-        # MkDocs writes a 404.html into each version with links that only work at the top of
-        # a server; the export's own 404 page at the top replaces them.
-        for page in staging.glob("*/404.html"):
-            page.unlink()
+        # The export's own 404 page: a server shows it at any address, so its one link is
+        # written from the top of the server (--base).
         (staging / "404.html").write_text(
-            NOT_FOUND.format(site_name=html.escape(site_name()), base=html.escape(base),
-                             alias=ALIAS), encoding="utf-8")
-        versions = sorted(path.name for path in staging.iterdir()
-                          if path.is_dir() and (path / "index.html").exists())
+            NOT_FOUND.format(site_name=html.escape(site_name()), base=html.escape(base)),
+            encoding="utf-8")
+        record = PublishedLibrary.from_json(
+            json.loads((staging / LIBRARY_FILE).read_text(encoding="utf-8")))
+        folders = [f"{slug}/{version}/" for slug, policy in record.policies.items()
+                   for version in policy.versions]
         replace_folder(target, staging)
-    return versions
+    return folders
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     except ExportError as error:
         print(f"Nothing was exported. {error}", file=sys.stderr)
         return 1
-    print(f"Exported {', '.join(folders)} to {args.dir}. Serve that folder at {base} "
-          "on any web server.")
+    print(f"Exported the policy library ({len(folders)} published versions: "
+          f"{', '.join(folders)}) to {args.dir}. Serve that folder at {base} on any web "
+          "server.")
     return 0
 
 

@@ -1,38 +1,62 @@
-"""Publish the current version of the guide: `make publish`.
+"""Publish every policy whose version is not published yet: `make publish`.
 
-Builds the site strictly with mike and adds it to the gh-pages branch as a folder named after
-the version in the policy's front matter (for example 1.1/), beside every earlier version,
-and points the `latest` alias at it. Earlier versions are never rebuilt or changed: a version
-that is already published is left alone. The commit that was published is tagged
-`<policy>/<version>` so its source can be read back to show what changed in later versions.
+For each policy in policy_source/ whose newest version (history.yml) is in force or
+withdrawn and not yet on the published branch (gh-pages), this builds that policy's pages
+strictly and adds them at <policy>/<version>/, beside its earlier versions, which are never
+rebuilt or changed. Drafts, consultations and versions approved without an effective date
+are not published: nobody should read them as if they applied.
 
-If the build fails, mike makes no commit, so gh-pages stays exactly as it was.
+Then, for every policy, <policy>/current/ is made a copy of the version in force today (a
+version approved with a later effective date is published at once but becomes current only
+on that day: run this daily, as the scheduled workflow does), and the library home at the
+top of the branch is rebuilt to list every published policy.
 
-    python scripts/publish.py [--policy social-media] [--branch gh-pages] [--push]
+All of it lands as one commit, and only if every build and every link check passed: a
+failure publishes nothing and says which policy and why. Each published source is tagged
+<policy>/<version>, so later versions can show what changed.
+
+    python scripts/publish.py [--today YYYY-MM-DD] [--branch gh-pages] [--push]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import fcntl
+import html
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
+import io
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from policy_library.branch import (BranchError, BranchState, TreeWriter,  # noqa: E402
+                                   read_branch)
 from policy_library.checks import version_key  # noqa: E402
+from policy_library.dates import long_date  # noqa: E402
 from policy_library.errors import SourceError  # noqa: E402
+from policy_library.inforce import version_on  # noqa: E402
+from policy_library.layout import (CURRENT, LIBRARY, LIBRARY_FILE, VERSIONS_FILE,  # noqa: E402
+                                   RESERVED_NAMES)
+from policy_library.links import LinkCheckError, broken_links  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
-from policy_library.published import tag_name, tagged_versions  # noqa: E402
-from release import ReleaseError, choose_policy  # noqa: E402
+from policy_library.models import Library, Policy  # noqa: E402
+from policy_library.published import (PublishedLibrary, PublishedPolicy,  # noqa: E402
+                                      tag_name, tagged_versions)
+from mike.versions import Versions  # noqa: E402
 
-ALIAS = "latest"
-MIKE = Path(sys.executable).parent / "mike"
-REDIRECT_PAGE = ROOT / "docs" / "overrides" / "redirect.html"  # the home page: to latest/
+REDIRECT_PAGE = ROOT / "docs" / "overrides" / "redirect.html"
+#: Statuses whose version is published: the rest have not been decided on, or say nothing
+#: yet about when they apply.
+PUBLISHED_STATUSES = ("in force", "withdrawn")
 
 
 class PublishError(Exception):
@@ -46,15 +70,17 @@ def git(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     return result
 
 
-def branch_head(branch: str) -> str | None:
-    result = git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", check=False)
-    return result.stdout.strip() or None
+# -- before anything: the repository, the remote and the lock -----------------------------
 
-
-def published_versions(branch: str) -> list[dict]:
-    """mike's record of the versions on the branch: [{"version", "title", "aliases"}]."""
-    result = git("show", f"{branch}:versions.json", check=False)
-    return json.loads(result.stdout) if result.returncode == 0 else []
+def refuse_unsafe_tree() -> None:
+    if git("rev-parse", "--is-inside-work-tree", check=False).returncode != 0:
+        raise PublishError("This folder is not a git repository, so there is nowhere to "
+                           "publish to. Publish from a clone of the policy repository.")
+    if git("status", "--porcelain").stdout.strip():
+        raise PublishError(
+            "There are changes that are not committed. A published version must match a "
+            "commit, so that later versions can be compared with it. Commit or undo the "
+            "changes ('git status' lists them), then publish again.")
 
 
 def sync_from_remote(remote: str, branch: str) -> None:
@@ -68,9 +94,10 @@ def sync_from_remote(remote: str, branch: str) -> None:
     if fetched.returncode != 0:
         return  # the remote has nothing published yet
     theirs = git("rev-parse", tracking).stdout.strip()
-    ours = branch_head(branch)
-    if ours is None or git("merge-base", "--is-ancestor", ours, theirs,
-                           check=False).returncode == 0:
+    ours = git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}",
+               check=False).stdout.strip()
+    if not ours or git("merge-base", "--is-ancestor", ours, theirs,
+                       check=False).returncode == 0:
         git("update-ref", f"refs/heads/{branch}", theirs)
     elif git("merge-base", "--is-ancestor", theirs, ours, check=False).returncode != 0:
         raise PublishError(
@@ -78,97 +105,265 @@ def sync_from_remote(remote: str, branch: str) -> None:
             "they last matched. Ask a developer to reconcile them before publishing.")
 
 
-def refuse_unsafe_tree() -> None:
-    if git("rev-parse", "--is-inside-work-tree", check=False).returncode != 0:
-        raise PublishError("This folder is not a git repository, so there is nowhere to "
-                           "publish to. Publish from a clone of the policy repository.")
-    if git("status", "--porcelain").stdout.strip():
-        raise PublishError(
-            "There are changes that are not committed. A published version must match a "
-            "commit, so that later versions can be compared with it. Commit or undo the "
-            "changes ('git status' lists them), then publish again.")
+def hold_lock():
+    """One publish at a time in this repository: a second waits for the first to finish."""
+    git_dir = Path(git("rev-parse", "--absolute-git-dir").stdout.strip())
+    handle = open(git_dir / "policy-publish.lock", "w")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
 
 
-def run_mike(*args: str, site_dir: str) -> None:
-    # mike runs `mkdocs build` from PATH: make it this environment's MkDocs.
-    path = os.pathsep.join([str(MIKE.parent), os.environ.get("PATH", "")])
-    env = {**os.environ, "SITE_DIR": site_dir, "PATH": path}
-    result = subprocess.run([str(MIKE), *args, "--config-file", str(ROOT / "mkdocs.yml")],
-                            cwd=ROOT, env=env)
+# -- deciding what to publish -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    new: list[Policy]  # policies whose newest version is published in this run
+    notes: list[str]  # what was left alone, and why
+
+
+def plan(library: Library, state: BranchState) -> Plan:
+    tags = tagged_versions(ROOT)
+    new, notes = [], []
+    for slug, policy in library.policies.items():
+        version, title = policy.meta.version, policy.meta.title
+        on_branch = state.published(slug)
+        if slug in RESERVED_NAMES:
+            raise PublishError(f"The policy folder '{slug}' has a name the library uses for "
+                               "its own pages. Rename the folder.")
+        if version in on_branch:
+            tag = tag_name(slug, version)
+            if tag in tags.get(slug, ()) and git(
+                    "diff", "--quiet", tag, "HEAD", "--", f"policy_source/{slug}",
+                    check=False).returncode == 1:
+                notes.append(f"{title}: its files have changed since version {version} was "
+                             "published. Those changes reach staff only in a new version: "
+                             "record one with 'make release'.")
+            continue
+        if policy.meta.status not in PUBLISHED_STATUSES:
+            notes.append(f"{title}: version {version} is {policy.meta.status}, so it is not "
+                         "published. It is published once history.yml records it as in "
+                         "force (make release).")
+            continue
+        newer = [v for v in on_branch if version_key(v) > version_key(version)]
+        if newer:
+            raise PublishError(
+                f"{title}: version {version} is older than version "
+                f"{max(newer, key=version_key)}, which is already published. Publish only "
+                "a new version, with a higher number.")
+        if version in tags.get(slug, ()):
+            raise PublishError(
+                f"{title}: the tag {tag_name(slug, version)} exists but version {version} is "
+                "not on the published branch. Someone may have published without pushing the "
+                "branch. Fetch it with 'git fetch origin gh-pages:gh-pages' and try again.")
+        new.append(policy)
+    return Plan(new, notes)
+
+
+def current_version(policy: Policy, published: list[str], today: dt.date) -> str | None:
+    """The version of `policy` in force on `today`, if it is published."""
+    period = version_on(policy.history, today)
+    return period.version if period and period.version in published else None
+
+
+# -- building -------------------------------------------------------------------------------
+
+def build_part(part: str, site_dir: Path, today: dt.date, title: str,
+               published_file: Path | None = None) -> None:
+    env = {**os.environ, "GUIDE_PART": part, "GUIDE_TODAY": today.isoformat(),
+           "GUIDE_PUBLISHED": str(published_file or ""), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
+         str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise PublishError("The build failed, so nothing was published and the published "
-                           "versions are exactly as they were. Fix the problem reported "
-                           "above and publish again.")
+        said = "\n".join(line for line in (result.stdout + result.stderr).splitlines()
+                         if line.strip() and "NO_MKDOCS_2_WARNING" not in line)
+        raise PublishError(f"The build of the {title} failed:\n{said}\nFix the problem "
+                           "reported above and publish again.")
+    (site_dir / "404.html").unlink(missing_ok=True)  # the library's own 404 page serves all
 
 
-def publish(policy_name: str | None, branch: str, push: bool, remote: str) -> str:
+def redirect_page(target: str, title: str) -> bytes:
+    text = REDIRECT_PAGE.read_text(encoding="utf-8")
+    return (text.replace("{{href}}", html.escape(target))
+            .replace("{{title}}", html.escape(title)).encode())
+
+
+# -- publishing -----------------------------------------------------------------------------
+
+def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
     refuse_unsafe_tree()
     sync_from_remote(remote, branch)
     library = load_library(ROOT / "policy_source")
-    policy = choose_policy(library.policies, policy_name)
-    version = policy.meta.version
-    tag = tag_name(policy.slug, version)
-    on_branch = [entry["version"] for entry in published_versions(branch)]
+    state = read_branch(ROOT, branch)
+    work = plan(library, state)
 
-    if version in on_branch:
-        message = (f"Version {version} of the {policy.meta.title} is already published. "
-                   "Published versions are never changed, so there is nothing to do.")
-        if tag in git("tag", "--list", tag).stdout.split():
-            changed = git("diff", "--quiet", tag, "HEAD", "--",
-                          f"policy_source/{policy.slug}", f"docs/{policy.slug}", check=False)
-            if changed.returncode == 1:
-                message += (f"\nNote: the policy's files have changed since {version} was "
-                            "published. Those changes reach staff only in a new version: "
-                            "record one with 'make release'.")
-        return message
-    newer = [v for v in on_branch if version_key(v) > version_key(version)]
-    if newer:
-        raise PublishError(
-            f"Version {version} is older than version {max(newer, key=version_key)}, which is "
-            "already published. Publish only a new version, with a higher number.")
-    if version in tagged_versions(ROOT).get(policy.slug, ()):
-        raise PublishError(
-            f"The tag {tag} exists but version {version} is not on the {branch} branch. "
-            f"Someone may have published without pushing the branch. Fetch it with "
-            f"'git fetch {remote} {branch}:{branch}' and try again.")
+    with tempfile.TemporaryDirectory(prefix="publish-") as scratch, \
+            TreeWriter(ROOT, state.head) as tree:
+        scratch = Path(scratch)
+        said = []
+        versions = {slug: Versions.loads(found.dumps()) for slug, found in
+                    state.versions.items()}
+        for policy in work.new:
+            site = scratch / policy.slug
+            build_part(policy.slug, site, today, policy.meta.title)
+            tree.add_folder(f"{policy.slug}/{policy.meta.version}", site)
+            entry = policy.history.current
+            listed = versions.setdefault(policy.slug, Versions())
+            info = listed.add(policy.meta.version, title=policy.meta.version)
+            info.properties = {"status": entry.status, "date": entry.date.isoformat(),
+                               "effective_from": (entry.in_force_from.isoformat()
+                                                  if entry.in_force_from else None)}
+        changed = {policy.slug for policy in work.new}
+        published = {}
+        for slug, listed in versions.items():
+            numbers = [str(info.version) for info in listed]
+            policy = library.policies.get(slug)
+            was = next((str(info.version) for info in listed if CURRENT in info.aliases), None)
+            now = current_version(policy, numbers, today) if policy else was
+            if now != was:
+                changed.add(slug)
+                tree.remove(f"{slug}/{CURRENT}")
+                if now:
+                    listed.update(now, aliases=[CURRENT], update_aliases=True)
+                    tree.copy(f"{slug}/{now}", f"{slug}/{CURRENT}")
+                elif was:
+                    listed[was].aliases.discard(CURRENT)
+            record = PublishedPolicy(tuple(sorted(numbers, key=version_key)), now)
+            published[slug] = record
+            if slug in changed:
+                tree.add_file(f"{slug}/{VERSIONS_FILE}", listed.dumps().encode())
+                title = policy.meta.title if policy else slug
+                tree.add_file(f"{slug}/index.html",
+                              redirect_page(record.address(), f"{title}: current version"))
+            if slug in {p.slug for p in work.new}:
+                version = library.policies[slug].meta.version
+                said.append(_published_words(library.policies[slug], version, now, today))
+            elif now != was and policy:
+                said.append(f"{policy.meta.title}: version {now or 'none'} is now current "
+                            f"(was {was or 'none'}).")
 
-    before = branch_head(branch)
-    with tempfile.TemporaryDirectory(prefix="publish-") as site_dir:
-        run_mike("deploy", "--update-aliases", "--title", version, "--message",
-                 f"Publish {policy.meta.title} {version}", version, ALIAS, site_dir=site_dir)
-        if git("cat-file", "-e", f"{branch}:index.html", check=False).returncode != 0:
-            run_mike("set-default", "--template", str(REDIRECT_PAGE), "--message",
-                     f"Send visitors to {ALIAS}", ALIAS, site_dir=site_dir)
-    git("tag", "--annotate", tag, "--message",
-        f"{policy.meta.title} version {version}, as published", "HEAD")
-    message = (f"Published version {version} of the {policy.meta.title} on the {branch} "
-               f"branch, beside {', '.join(on_branch) or 'no earlier versions'}; "
-               f"'{ALIAS}' now shows {version}. Tagged the source as {tag}.")
-    if push:
-        result = git("push", "--atomic", remote, branch, f"refs/tags/{tag}", check=False)
+        record = PublishedLibrary(published)
+        library_json = record.to_json()
+        library_json["source"] = git("rev-parse", "HEAD^{tree}").stdout.strip()
+        if not changed and library_json == state.library:
+            return _summary(["Nothing to publish: every policy's version is already "
+                             "published, and each current version is still the one in "
+                             "force."], work.notes)
+        rebuild_library(tree, state, published, record, library_json, scratch, today)
+        check_links(tree, changed, scratch)
+        commit = tree.commit(branch, "Publish " + "; ".join(
+            f"{library.policies[p.slug].meta.title} {p.meta.version}" for p in work.new)
+            if work.new else "Publish: current versions and the library home")
+    for policy in work.new:
+        git("tag", "--annotate", tag_name(policy.slug, policy.meta.version), "--message",
+            f"{policy.meta.title} version {policy.meta.version}, as published", "HEAD")
+    if not said:
+        said.append("The library home was rebuilt from the sources.")
+    if commit and push:
+        tags = [f"refs/tags/{tag_name(p.slug, p.meta.version)}" for p in work.new]
+        result = git("push", "--atomic", remote, branch, *tags, check=False)
         if result.returncode != 0:
             raise PublishError(
                 f"Published locally but could not push to '{remote}': "
-                f"{result.stderr.strip()}\nThe local {branch} branch was at {before} before "
-                "publishing.")
-        message += f" Pushed both to '{remote}'."
-    return message
+                f"{result.stderr.strip()}\nThe local {branch} branch was at "
+                f"{state.head or 'nothing'} before publishing.")
+        said.append(f"Pushed the {branch} branch and the new tags to '{remote}'.")
+    return _summary(said, work.notes)
+
+
+def _published_words(policy: Policy, version: str, current: str | None,
+                     today: dt.date) -> str:
+    where = f"{policy.slug}/{version}/"
+    if policy.meta.status == "withdrawn":
+        return f"{policy.meta.title}: published the withdrawal (version {version}) at {where}."
+    if policy.meta.takes_effect_later(today):
+        return (f"{policy.meta.title}: published version {version} at {where}; it takes "
+                f"effect on {long_date(policy.meta.effective_from)}, and until then "
+                f"{policy.slug}/current/ stays at version {current or 'none'}.")
+    return (f"{policy.meta.title}: published version {version} at {where}; "
+            f"{policy.slug}/current/ now shows it.")
+
+
+def _summary(said: list[str], notes: list[str]) -> str:
+    text = "\n".join(said)
+    if notes:
+        text += "\nNot published:\n" + "\n".join(f"  {note}" for note in notes)
+    return text
+
+
+def rebuild_library(tree: TreeWriter, state: BranchState, published: dict, record,
+                    library_json: dict, scratch: Path, today: dt.date) -> None:
+    """Replace the library's own files at the top of the branch (never a policy's folder)."""
+    state_file = scratch / LIBRARY_FILE
+    state_file.write_text(json.dumps(record.to_json()), encoding="utf-8")
+    site = scratch / f"_{LIBRARY}"
+    build_part(LIBRARY, site, today, "library home", state_file)
+    clashes = sorted(set(published) & {path.name for path in site.iterdir()})
+    if clashes:
+        raise PublishError(f"The policy folder '{clashes[0]}' has the same name as one of the "
+                           "library's own pages. Rename the policy folder.")
+    for name in state.top_level:
+        if name not in published:
+            tree.remove(name)
+    for path in site.iterdir():
+        if path.is_dir():
+            tree.add_folder(path.name, path)
+        else:
+            tree.add_file(path.name, path.read_bytes())
+    tree.add_file(LIBRARY_FILE, (json.dumps(library_json, indent=2) + "\n").encode())
+
+
+def check_links(tree: TreeWriter, changed: set[str], scratch: Path) -> None:
+    """Check every link in what this run writes, against the branch as it will be: the
+    library's pages and every folder of each changed policy in full, and the landing page
+    of every other published version (all the library's pages link to)."""
+    staged = tree.tree()
+    top = [line.split("\t", 1)[1] for line in
+           tree._git("ls-tree", staged).splitlines()]
+    library_names = [name for name in top if name not in changed and not
+                     tree._git("ls-tree", staged, f"{name}/{VERSIONS_FILE}").strip()]
+    specs = [*library_names, *sorted(changed), ":(glob)*/*/index.html"]
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", staged,
+                              "--", *specs], capture_output=True, env=None)
+    if archive.returncode != 0:
+        raise PublishError(f"Could not read back what would be published: "
+                           f"{archive.stderr.decode(errors='replace').strip()}")
+    folder = scratch / "_check"
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    targets = [folder / name for name in [*library_names, *sorted(changed)]
+               if (folder / name).exists()]
+    try:
+        broken = broken_links(targets, folder)
+    except LinkCheckError as error:
+        raise PublishError(str(error)) from None
+    if broken:
+        shown = "\n".join(f"  {problem}" for problem in broken[:40])
+        more = f"\n  ... and {len(broken) - 40} more" if len(broken) > 40 else ""
+        raise PublishError(f"Some links would lead nowhere, so nothing was published:\n"
+                           f"{shown}{more}\nAsk a developer: the checks before publishing "
+                           "should have caught this.")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--policy", help="the policy's folder name, if there is more than one")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="publish as of this day, YYYY-MM-DD (default: today)")
     parser.add_argument("--branch", default="gh-pages", help="the branch to publish to")
     parser.add_argument("--push", action="store_true",
-                        help="push the branch and the new tag to the remote (CI does this)")
+                        help="push the branch and the new tags to the remote (CI does this)")
     parser.add_argument("--remote", default="origin")
     args = parser.parse_args(argv)
     try:
-        print(publish(args.policy, args.branch, args.push, args.remote))
+        refuse_unsafe_tree()
+        with hold_lock():
+            print(publish(args.branch, args.push, args.remote, args.today))
     except SourceError as error:
         print(f"Nothing was published. Problem found in {error}", file=sys.stderr)
         return 1
-    except (PublishError, ReleaseError) as error:
+    except (PublishError, BranchError) as error:
         print(f"Nothing was published. {error}", file=sys.stderr)
         return 1
     return 0

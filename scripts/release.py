@@ -1,9 +1,9 @@
 """Record a new version of a policy: `make release VERSION=1.1 DATE=... DECIDED_BY=... SUMMARY=...`
 
-Updates the policy's front matter (version, status, approval, effective and review dates)
-and adds the version to the bottom of history.yml, so the two always agree. Then it checks
-the whole policy. If anything is wrong, both files are put back as they were and nothing
-changes.
+Adds the version to the bottom of history.yml, the one place a version's number, status
+and dates are written, and sets the review dates in the policy's front matter. Then it
+checks the whole policy. If anything is wrong, both files are put back as they were and
+nothing changes.
 
     python scripts/release.py --version 1.1 --date 2027-01-15 \\
         --decided-by "Personnel Committee" --summary "What changed, in a sentence or two." \\
@@ -195,13 +195,6 @@ def release(args: argparse.Namespace, source: Path = SOURCE) -> Policy:
     policy_path, history_path = folder / "policy.md", folder / "history.yml"
     originals = {path: path.read_text(encoding="utf-8") for path in (policy_path, history_path)}
     new_policy = set_front_matter(originals[policy_path], {
-        "version": f'"{args.version}"',
-        "status": "in force",
-        "approved_by": yaml_text(args.decided_by),
-        "approved_on": args.date.isoformat(),
-        "ratified_by": None,  # a ratification belonged to the version before
-        "ratified_on": None,
-        "effective_from": effective.isoformat(),
         "last_reviewed": args.date.isoformat(),
         "next_review": next_review.isoformat(),
     })
@@ -231,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = policy.meta
     print(f"Recorded version {meta.version} of the {meta.title}, in force from "
           f"{meta.effective_from}, next review due {meta.next_review}.\n"
-          f"  Updated policy_source/{policy.slug}/policy.md and history.yml.\n"
+          f"  Updated policy_source/{policy.slug}/history.yml and the review dates in "
+          "policy.md.\n"
           "  Next: check the wording changes are in policy.md, preview with 'make serve',\n"
           "  then commit and open a pull request. When it is merged, CI publishes version "
           f"{meta.version}\n  beside the earlier versions.")

@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 
 from policy_library.dates import long_date  # noqa: F401  (re-exported for the renderers)
+from policy_library.layout import page_url as _page_url
 from policy_library.models import Policy
 from policy_library.published import Publication
 
@@ -23,15 +24,17 @@ def escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class PageLinks:
-    """Links from the page being rendered to a policy's pages in docs/<slug>/."""
+    """Links from the page being rendered to a policy's pages, wherever this build puts them
+    (policy_library.layout.Layout.policy_folder: '<slug>/' or the top of the site)."""
 
     policy: Policy
     from_page: str  # the rendered page's path in docs/, e.g. "index.md"
+    folder: str  # the folder of the policy's pages in this build, "" or "social-media/"
 
     def page(self, name: str) -> str:
-        """Relative link to docs/<slug>/<name> from the current page."""
+        """Relative link to the policy's page `name` from the current page."""
         here = posixpath.dirname(self.from_page)
-        return posixpath.relpath(f"{self.policy.slug}/{name}", here or ".")
+        return posixpath.relpath(f"{self.folder}{name}", here or ".")
 
     def clause(self, anchor: str) -> str:
         return f"{self.page('policy.md')}#{anchor}"
@@ -46,15 +49,17 @@ class PageLinks:
 
 @dataclass(frozen=True)
 class VersionLinks:
-    """Links from the page being rendered to another published version of the site.
+    """Links from the page being rendered to another published version of its policy.
 
-    `make publish` puts each version in its own folder beside the others (1.0/, 1.1/,
-    latest/), so another version's page is reached by climbing out of this version's folder.
+    `make publish` puts each version of a policy in its own folder beside the others
+    (<slug>/1.0/, <slug>/1.1/, <slug>/current/), so another version's page is reached by
+    climbing out of this version's folder.
     These links only work on the published site; they are written as HTML so MkDocs does not
     look for them among this version's pages.
     """
 
     from_page: str  # the rendered page's path in docs/, e.g. "social-media/history.md"
+    published_site: bool = True  # False in a preview, which has no other versions to link to
 
     def url(self, version: str, page: str, anchor: str = "") -> str:
         """The URL of docs/<page> in `version`, relative to the current page's URL."""
@@ -63,15 +68,9 @@ class VersionLinks:
         return f"{target}#{anchor}" if anchor else target
 
     def link(self, version: str, page: str, text: str, anchor: str = "") -> str:
+        if not self.published_site:
+            return f"{escape(text)} (published)"
         return f'<a href="{escape(self.url(version, page, anchor))}">{escape(text)}</a>'
-
-
-def _page_url(src_uri: str) -> str:
-    """The directory URL MkDocs gives a page: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
 
 
 def version_link(version: str, page: str, text: str, publication: Publication,
@@ -81,5 +80,5 @@ def version_link(version: str, page: str, text: str, publication: Publication,
     if version == links.policy.meta.version:
         return f"[{text}]({links.page(page)})"
     if publication.is_published(version):
-        return versions.link(version, f"{links.policy.slug}/{page}", text)
+        return versions.link(version, f"{links.folder}{page}", text)
     return None

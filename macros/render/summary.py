@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from policy_library.models import PolicyMeta
 from policy_library.review import Review, ReviewState
 from .common import PageLinks, escape, long_date
 
 
-def _facts(meta: PolicyMeta, links: PageLinks) -> list[tuple[str, str]]:
+def _in_force(meta: PolicyMeta, today: dt.date) -> tuple[str, str]:
+    if meta.effective_from is None:
+        return ("In force", f"Not yet: this version is {meta.status}")
+    if meta.takes_effect_later(today):
+        return ("Takes effect on", long_date(meta.effective_from))
+    return ("In force from", long_date(meta.effective_from))
+
+
+def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str, str]]:
     """(label, Markdown value) rows of the panel."""
     facts = [
         ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
         ("Owner", meta.owner),
         ("Questions to", meta.contact),
     ]
-    if meta.is_approved:  # checks.check_approval: then all three approval fields are set
+    if meta.approved_by and meta.approved_on:  # History.version_facts sets them together
         facts.append(("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"))
         if meta.ratified_by and meta.ratified_on:
             facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))
-        facts.append(("In force from", long_date(meta.effective_from)))
+        facts.append(_in_force(meta, today))
     else:
         facts.append(("Approved", f"Not yet: this version is a {meta.status}"))
     facts += [
@@ -49,7 +59,7 @@ def render_summary(review: Review, links: PageLinks) -> str:
     meta = review.policy.meta
     rows = "\n".join(
         f'<div markdown><dt>{escape(label)}</dt><dd markdown="span">{value}</dd></div>'
-        for label, value in _facts(meta, links)
+        for label, value in _facts(meta, links, review.today)
     )
     panel = (
         f'<section class="policy-summary" aria-label="{escape(meta.title)} at a glance" '

@@ -1,0 +1,208 @@
+"""The library's MkDocs hook: which pages a build has, its menu, and what each page shows
+besides its text. The macros the pages call are registered by macros/ (mkdocs-macros).
+
+Adding a policy means adding its folder in policy_source/: its pages are generated here from
+the shared bodies in docs/includes/policy/ (policy_library.layout.POLICY_PAGES), and so is
+its part of the menu. Which part of the library a build makes is `extra.guide_part` in
+mkdocs.yml (the GUIDE_PART environment variable): everything (`make serve`), the library
+home (`library`), or one policy's pages for publishing (its folder name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# The project's own packages sit beside mkdocs.yml.
+PROJECT = Path(__file__).resolve().parents[3]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from policy_library.gitdates import last_changed  # noqa: E402
+from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
+                                   page_url)
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.models import Library, Policy  # noqa: E402
+from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
+                                      load_publication, tagged_versions)
+from policy_library.review import Review, ReviewState, reviews  # noqa: E402
+from policy_library.dates import long_date  # noqa: E402
+
+SOURCE_ROOT = "policy_source"
+#: The library's own pages in docs/, which only the library part of a build has.
+LIBRARY_PAGES = ("index.md", "on-a-date.md", "glossary.md", "owners/")
+
+
+@dataclass
+class LibraryBuild:
+    """What one build knows, shared with the macros (macros/__init__.py) through the config."""
+
+    library: Library
+    layout: Layout
+    today: dt.date
+    published: PublishedLibrary
+    project: Path
+    reviews: dict[str, Review] = field(default_factory=dict)
+    publications: dict[str, Publication] = field(default_factory=dict)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    generated: dict[str, tuple[Policy, PolicyPage]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reviews = {review.policy.slug: review
+                        for review in reviews(self.library, self.today)}
+        tags = tagged_versions(self.project)
+        self.publications = {
+            slug: load_publication(self.project, policy, tags.get(slug, ()))
+            for slug, policy in self.library.policies.items()
+            if self.layout.builds_policy(slug)}
+
+    def policy_for_page(self, src_uri: str) -> Policy | None:
+        """The policy a page belongs to: only generated pages belong to one."""
+        found = self.generated.get(src_uri)
+        return found[0] if found else None
+
+
+def _build_log() -> logging.Logger:
+    """Messages for the build's output that must not stop a strict build: MkDocs counts
+    warnings only from its own "mkdocs" loggers, so this one sits beside them."""
+    log = logging.getLogger("policy_guide")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    return log
+
+
+def _today(config: MkDocsConfig) -> dt.date:
+    chosen = str(config.extra.get("guide_today") or "")
+    try:
+        return dt.date.fromisoformat(chosen) if chosen else dt.date.today()
+    except ValueError:
+        raise PluginError(f"GUIDE_TODAY is '{chosen}', which is not a date written "
+                          "YYYY-MM-DD.") from None
+
+
+def _published(config: MkDocsConfig) -> PublishedLibrary:
+    path = str(config.extra.get("guide_published") or "")
+    if not path:
+        return PublishedLibrary()
+    return PublishedLibrary.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def build_of(config: MkDocsConfig) -> LibraryBuild:
+    return config.extra["library_build"]
+
+
+@event_priority(100)  # before mkdocs-macros, whose define_env uses what this loads
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).resolve().parent
+    library = load_library(project / SOURCE_ROOT)
+    part = str(config.extra.get("guide_part") or ALL)
+    if part not in (ALL, LIBRARY) and part not in library.policies:
+        raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
+                          f"policy_source/{part}/.")
+    layout = Layout(part)
+    build = LibraryBuild(library, layout, _today(config), _published(config), project)
+    config.extra["library_build"] = build
+    for review in build.reviews.values():
+        if review.state is not ReviewState.CURRENT and layout.builds_policy(review.policy.slug):
+            _build_log().warning("Review %s: %s", review.state.value, review.describe())
+    config.nav = _nav(config.nav or [], library, layout)
+    if layout.is_policy:
+        policy = library.policies[part]
+        config.site_name = f"{policy.meta.title} - {config.site_name}"
+        # Material's version menu reads ../versions.json, which publishing writes beside
+        # the policy's version folders.
+        config.extra["version"] = {"provider": "mike", "alias": True}
+        config.extra["policy_version"] = policy.meta.version
+    return config
+
+
+def _policy_nav(policy: Policy, layout: Layout) -> list:
+    folder = layout.policy_folder(policy.slug)
+    entries: list = []
+    for page in _pages_of(policy):
+        path = f"{folder}{page.name}"
+        entries.append(path if page.menu_title is None else {page.menu_title: path})
+    return entries
+
+
+def _nav(configured: list, library: Library, layout: Layout) -> list:
+    """mkdocs.yml's menu holds the library's own pages; each policy's pages come from here."""
+    if layout.is_policy:
+        return _policy_nav(library.policies[layout.part], layout)
+    nav = [entry for entry in configured if layout.builds_library_pages]
+    if layout.part == ALL:
+        policies = sorted(library.policies.values(), key=lambda policy: policy.meta.title)
+        at = 1 if nav else 0  # after Home
+        nav[at:at] = [{policy.meta.title: _policy_nav(policy, layout)} for policy in policies]
+    return nav
+
+
+def _pages_of(policy: Policy) -> list[PolicyPage]:
+    has_residents = any(context.audience == "residents" for context in policy.rules.contexts)
+    return [page for page in POLICY_PAGES if has_residents or not page.residents_only]
+
+
+def _page_text(page: PolicyPage) -> str:
+    front = [f"source: {page.source}"]
+    if page.search:
+        front.append(f"search:\n  {page.search}")
+    return "---\n" + "\n".join(front) + f'\n---\n\n{{% include "policy/{page.name}" %}}\n'
+
+
+def _is_library_page(src_uri: str) -> bool:
+    return any(src_uri == name or (name.endswith("/") and src_uri.startswith(name))
+               for name in LIBRARY_PAGES)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = build_of(config)
+    if not build.layout.builds_library_pages:
+        for file in [file for file in files.documentation_pages()
+                     if _is_library_page(file.src_uri)]:
+            files.remove(file)
+    for slug, policy in build.library.policies.items():
+        if not build.layout.builds_policy(slug):
+            continue
+        for page in _pages_of(policy):
+            src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
+            files.append(File.generated(config, src_uri, content=_page_text(page)))
+            build.generated[src_uri] = (policy, page)
+    build.dates = last_changed(build.project)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Edit link, last-updated date and next review date (partials/source-file.html)."""
+    build = build_of(config)
+    found = build.generated.get(page.file.src_uri)
+    if found is None:
+        changed = build.dates.get(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    else:
+        policy, spec = found
+        source = f"{SOURCE_ROOT}/{policy.slug}/{spec.source}"
+        changed = build.dates.get(source)
+        if config.repo_url and config.edit_uri:
+            edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # without docs/
+            page.edit_url = f"{config.repo_url.rstrip('/')}/{edit_root}/{source}"
+        page.meta["policy_review"] = {
+            "title": policy.meta.title,
+            "date": long_date(policy.meta.next_review),
+            "state": build.reviews[policy.slug].state.value,
+        }
+    if changed:
+        page.meta["revision_date"] = long_date(changed)
+    page.meta["library_home"] = build.layout.library_url(page_url(page.file.src_uri), "")
+    return markdown

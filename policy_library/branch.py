@@ -1,0 +1,149 @@
+"""The published branch (gh-pages), read and written with git's own plumbing.
+
+A publish run stages every change on a private index, writes one commit, and moves the
+branch to it only if nobody else moved it meanwhile (`git update-ref NEW OLD`). So a run
+that fails, or is stopped, at any point leaves the branch exactly as it was, and the
+folders of versions already published are never touched: only the paths a run names are
+replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mike.versions import Versions
+
+from .layout import LIBRARY_FILE, VERSIONS_FILE
+
+
+class BranchError(Exception):
+    """Git refused something; the message says what."""
+
+
+def git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None,
+        check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, input=data,
+                            env={**os.environ, **(env or {})})
+    if check and result.returncode != 0:
+        raise BranchError(f"git {' '.join(args[:3])} failed: "
+                          f"{result.stderr.decode(errors='replace').strip()}")
+    return result
+
+
+def branch_head(repo: Path, branch: str) -> str | None:
+    result = git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", check=False)
+    return result.stdout.decode().strip() or None
+
+
+@dataclass
+class BranchState:
+    """What the branch holds: each policy's versions.json, and the library's own files."""
+
+    head: str | None
+    versions: dict[str, Versions] = field(default_factory=dict)
+    top_level: list[str] = field(default_factory=list)  # every name at the top of the branch
+    library: dict = field(default_factory=dict)  # library.json, as the last publish wrote it
+
+    def published(self, slug: str) -> list[str]:
+        found = self.versions.get(slug)
+        return [str(info.version) for info in found] if found else []
+
+
+def read_branch(repo: Path, branch: str) -> BranchState:
+    head = branch_head(repo, branch)
+    state = BranchState(head)
+    if head is None:
+        return state
+    listing = git(repo, "ls-tree", "--name-only", head).stdout.decode().split("\n")
+    state.top_level = [name for name in listing if name]
+    for name in state.top_level:
+        shown = git(repo, "show", f"{head}:{name}/{VERSIONS_FILE}", check=False)
+        if shown.returncode == 0:
+            state.versions[name] = Versions.loads(shown.stdout.decode())
+    shown = git(repo, "show", f"{head}:{LIBRARY_FILE}", check=False)
+    if shown.returncode == 0:
+        state.library = json.loads(shown.stdout)
+    return state
+
+
+class TreeWriter:
+    """Changes to the branch's files, staged on a private index and committed at once."""
+
+    def __init__(self, repo: Path, base: str | None):
+        self.repo = repo
+        self.base = base
+        self._folder = tempfile.TemporaryDirectory(prefix="publish-index-")
+        self.env = {"GIT_INDEX_FILE": str(Path(self._folder.name) / "index")}
+        if base:
+            self._git("read-tree", base)
+        else:
+            self._git("read-tree", "--empty")
+
+    def _git(self, *args: str, data: bytes | None = None) -> str:
+        return git(self.repo, *args, env=self.env, data=data).stdout.decode()
+
+    def remove(self, path: str) -> None:
+        self._git("rm", "--cached", "-r", "--quiet", "--ignore-unmatch", "--", path)
+
+    def add_folder(self, prefix: str, folder: Path) -> None:
+        """Make `prefix/` hold exactly the files of `folder`."""
+        self.remove(prefix)
+        files = sorted(path for path in folder.rglob("*") if path.is_file())
+        listing = "\n".join(str(path) for path in files).encode()
+        hashes = self._git("hash-object", "-w", "--stdin-paths", data=listing).split()
+        lines = []
+        for path, sha in zip(files, hashes):
+            mode = "100755" if os.access(path, os.X_OK) else "100644"
+            lines.append(f"{mode} {sha}\t{prefix}/{path.relative_to(folder).as_posix()}")
+        self._git("update-index", "--add", "--index-info", data="\n".join(lines).encode())
+
+    def add_file(self, path: str, data: bytes) -> None:
+        sha = self._git("hash-object", "-w", "--stdin", data=data).strip()
+        self._git("update-index", "--add", "--cacheinfo", f"100644,{sha},{path}")
+
+    def copy(self, source: str, target: str) -> None:
+        """Make `target/` a copy of `source/` as staged (no files are copied: git shares
+        the same contents)."""
+        self.remove(target)
+        staged = self._git("ls-files", "--stage", "--", f"{source}/")
+        lines = []
+        for line in staged.splitlines():
+            info, path = line.split("\t", 1)
+            mode, sha, _ = info.split()
+            lines.append(f"{mode} {sha}\t{target}/{path[len(source) + 1:]}")
+        self._git("update-index", "--add", "--index-info", data="\n".join(lines).encode())
+
+    def tree(self) -> str:
+        return self._git("write-tree").strip()
+
+    def commit(self, branch: str, message: str) -> str | None:
+        """Commit what is staged and move the branch to it, unless it was moved meanwhile.
+        Returns the new commit, or None when nothing changed."""
+        tree = self.tree()
+        if self.base and tree == git(self.repo, "rev-parse", f"{self.base}^{{tree}}"
+                                     ).stdout.decode().strip():
+            return None
+        parents = ["-p", self.base] if self.base else []
+        commit = git(self.repo, "commit-tree", tree, *parents, "-m", message
+                     ).stdout.decode().strip()
+        moved = git(self.repo, "update-ref", f"refs/heads/{branch}", commit,
+                    self.base or "0" * 40, check=False)
+        if moved.returncode != 0:
+            raise BranchError(
+                f"The {branch} branch changed while this publish was running, so nothing was "
+                "published. Run the publish again.")
+        return commit
+
+    def close(self) -> None:
+        self._folder.cleanup()
+
+    def __enter__(self) -> "TreeWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

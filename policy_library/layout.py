@@ -1,0 +1,105 @@
+"""Where things are: the pages every policy has, and the addresses of the published library.
+
+The published library (the gh-pages branch, and `make export`):
+
+    index.html, on-a-date/, glossary/, owners/, assets/ ...   the library home and its pages
+    library.json                     what is published of every policy (written by publishing)
+    <policy>/versions.json           that policy's published versions (mike's format, which
+                                     Material's version menu reads)
+    <policy>/<version>/              one published version; never rewritten once published
+    <policy>/current/                a copy of the version in force today
+    <policy>/index.html              sends visitors to current/
+
+A build makes one *part* of that: the library home (`library`), or one policy's pages for
+one version (the policy's folder name). `make serve` and `make build` make `all` of it at
+once, every policy under `<policy>/`, for previewing the sources as they are.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+ALL = "all"
+LIBRARY = "library"
+CURRENT = "current"
+VERSIONS_FILE = "versions.json"
+LIBRARY_FILE = "library.json"
+
+
+@dataclass(frozen=True)
+class PolicyPage:
+    """One page every policy has, generated from a shared body in docs/includes/policy/."""
+
+    name: str  # file name, such as quick-guide.md
+    menu_title: str | None  # None for the policy's landing page (the section's own page)
+    source: str  # the file in policy_source/<policy>/ the page shows, for its edit link
+    search: str | None = None  # front matter for Material's search: why the page is boosted
+    residents_only: bool = False  # only for a policy with rules for residents
+
+
+#: Every policy's pages, in menu order.
+POLICY_PAGES: tuple[PolicyPage, ...] = (
+    PolicyPage("index.md", None, "policy.md"),
+    PolicyPage("policy.md", "The policy", "policy.md"),
+    PolicyPage("quick-guide.md", "Quick guide", "rules.yml",
+               "boost: 3   # a search for a rule's words should find the rule first"),
+    PolicyPage("quick-card.md", "Printable quick card", "rules.yml",
+               "exclude: true   # the same rules as the quick guide, which search should find"),
+    PolicyPage("faqs.md", "Questions and answers", "faqs.md"),
+    PolicyPage("house-rules.md", "House rules for residents", "rules.yml", residents_only=True),
+    PolicyPage("eia.md", "Equality impact assessment", "eia.md"),
+    PolicyPage("history.md", "Version history", "history.yml"),
+    PolicyPage("changes.md", "What changed", "policy.md",
+               "exclude: true   # quotes old and new wording; search should find the policy"),
+    PolicyPage("in-force.md", "Which version applied when", "history.yml"),
+)
+
+#: Names at the top of the published library that a policy's folder name cannot take.
+RESERVED_NAMES = frozenset({
+    "assets", "search", "glossary", "owners", "on-a-date", "includes", "overrides", "schemas",
+    "current", "all", "library", "404", "sitemap",
+})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build's pages sit, and how they reach the rest of the library."""
+
+    part: str  # ALL, LIBRARY or a policy's folder name
+
+    @property
+    def is_policy(self) -> bool:
+        return self.part not in (ALL, LIBRARY)
+
+    def builds_policy(self, slug: str) -> bool:
+        return self.part in (ALL, slug)
+
+    @property
+    def builds_library_pages(self) -> bool:
+        return self.part in (ALL, LIBRARY)
+
+    def policy_folder(self, slug: str) -> str:
+        """The folder of docs/ (and of the built site) that holds the policy's pages."""
+        return "" if self.part == slug else f"{slug}/"
+
+    def library_root(self, from_page_url: str) -> str:
+        """The address of the library home, relative to a page of this build ('a/b/')."""
+        depth = len([part for part in from_page_url.split("/") if part])
+        climb = depth + (2 if self.is_policy else 0)  # out of <policy>/<version>/
+        return "../" * climb or "./"
+
+    def library_url(self, from_page_url: str, target: str) -> str:
+        """A library page's address ('glossary/'), relative to a page of this build."""
+        if not target:
+            return self.library_root(from_page_url)
+        return posixpath.normpath(self.library_root(from_page_url) + target) + (
+            "/" if target.endswith("/") else "")
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
