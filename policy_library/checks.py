@@ -21,6 +21,24 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+#: What policy.md once said too, and history.yml alone says now.
+HISTORY_FIELDS = ("version", "status", "approved_by", "approved_on", "ratified_by",
+                  "ratified_on", "effective_from")
+
+
+def refuse_history_fields(raw: Any, path: Path) -> None:
+    """A version's number, status and decision dates are written once, in history.yml."""
+    found = [name for name in HISTORY_FIELDS if isinstance(raw, dict) and name in raw]
+    if found:
+        raise SourceError(
+            path,
+            f"'{found[0]}' is written in history.yml, not here: a version's number, status "
+            "and decision dates are written once, in its history entry.",
+            f"Remove the '{found[0]}:' line. To record a new version, add an entry at the "
+            "bottom of history.yml (make release does it for you).",
+            line_for(raw, (found[0],)))
+
+
 def check_front_matter(meta: PolicyFrontMatter, raw: Any, path: Path,
                        settings: LibrarySettings, settings_path: Path) -> None:
     if meta.category not in settings.categories:

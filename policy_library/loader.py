@@ -82,6 +82,7 @@ def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
 
     policy_path = folder / "policy.md"
     policy_source = _markdown(policy_path)
+    checks.refuse_history_fields(policy_source.meta, policy_path)
     front = validate(PolicyFrontMatter, _front_matter(policy_source), policy_path)
     checks.check_front_matter(front, policy_source.meta, policy_path, settings,
                               folder.parent / SETTINGS_FILE)

@@ -1,7 +1,7 @@
 """Write .github/CODEOWNERS from the library: each policy's folders belong to its team.
 
 GitHub asks the owning team to review any pull request that changes its policy's source
-(policy_source/<policy>/) or pages (docs/<policy>/). The team is the policy's
+(policy_source/<policy>/). The team is the policy's
 'owning_team', or the library's 'default_team' (policy_source/library.yml).
 
     python scripts/codeowners.py [--check]

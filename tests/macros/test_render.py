@@ -19,7 +19,7 @@ def html(source: str) -> BeautifulSoup:
 
 
 def test_every_rule_is_listed_once_under_its_context_and_kind(policy):
-    links = PageLinks(policy, "social-media/quick-guide.md")
+    links = PageLinks(policy, "social-media/quick-guide.md", "social-media/")
     page = html(checklists.render_checklists(policy, links, checklists.contexts_for(policy)))
     for rule in policy.rules.rules:
         items = page.select(f"#rule-{rule.key.lower()}")
@@ -32,14 +32,15 @@ def test_every_rule_is_listed_once_under_its_context_and_kind(policy):
 
 
 def test_rules_link_to_the_policy_from_pages_outside_its_folder(policy):
-    links = PageLinks(policy, "index.md")
+    links = PageLinks(policy, "index.md", "social-media/")
     page = html(checklists.render_checklists(policy, links, checklists.contexts_for(policy)))
     assert page.select_one("#rule-ca-01 a")["href"] == "social-media/policy.md#approved-channels"
 
 
 def test_house_rules_are_only_the_residents_rules(policy):
     contexts = checklists.contexts_for(policy, audience="residents")
-    page = html(checklists.render_checklists(policy, PageLinks(policy, "x/y.md"), contexts))
+    page = html(checklists.render_checklists(
+        policy, PageLinks(policy, "x/y.md", "social-media/"), contexts))
     shown = {item["id"] for item in page.select("li[id^=rule-]")}
     residents = {f"rule-{r.key.lower()}" for r in policy.rules.rules
                  if policy.rules.context(r.context).audience == "residents"}
@@ -50,8 +51,8 @@ NOTHING_PUBLISHED = Publication()
 
 
 def render_history(policy, publication=NOTHING_PUBLISHED):
-    page = "social-media/history.md"
-    return html(history.render_history(policy, publication, PageLinks(policy, page),
+    page = "history.md"  # as in the build of one version of the policy
+    return html(history.render_history(policy, publication, PageLinks(policy, page, ""),
                                        VersionLinks(page)))
 
 
@@ -71,8 +72,8 @@ def test_history_links_to_published_versions_and_says_which_were_not(policy):
     links = {row.td.get_text(): [a["href"] for a in row.select("a")] for row in rows}
     current = f"{policy.meta.version} (this version)"
     assert links[current] == ["policy.md", "changes.md"]
-    assert links[oldest] == [f"../../../{oldest}/social-media/policy/",
-                             f"../../../{oldest}/social-media/changes/"]
+    # from <policy>/<version>/history/, out to <policy>/ and into the other version
+    assert links[oldest] == [f"../../{oldest}/policy/", f"../../{oldest}/changes/"]
     unpublished = [row for row in rows if not row.select("a")]
     assert unpublished and all("Not published" in row.get_text() for row in unpublished)
 
@@ -83,7 +84,8 @@ def test_summary_warns_when_a_review_is_due_or_overdue(policy, days_after_review
     today = policy.meta.next_review + dt.timedelta(days=days_after_review)
     state = review_state(policy.meta, today, warning_days=90)
     review = Review(policy, "@council/team", state, today, allowed_because=None)
-    page = html(summary.render_summary(review, PageLinks(policy, "social-media/policy.md")))
+    page = html(summary.render_summary(
+        review, PageLinks(policy, "social-media/policy.md", "social-media/")))
     title = page.select_one(".admonition-title")
     assert (title.get_text() if title else None) == notice
     facts = {div.dt.get_text(): div.dd.get_text() for div in page.select("dl > div")}
@@ -117,6 +119,6 @@ def test_a_draft_says_it_is_not_approved_yet(policy):
     review = Review(replace(policy, meta=draft), "@council/team",
                     review_state(draft, today, 90), today, None)
     facts = {div.dt.get_text(): div.dd.get_text() for div in html(summary.render_summary(
-        review, PageLinks(policy, "social-media/policy.md"))).select("dl > div")}
+        review, PageLinks(policy, "social-media/policy.md", "social-media/"))).select("dl > div")}
     assert facts["Approved"] == "Not yet: this version is a draft"
     assert "In force from" not in facts and "Ratified" not in facts

@@ -12,7 +12,7 @@ import pytest
 from codeowners import codeowners_text  # scripts/codeowners.py
 from conftest import REAL_POLICIES, ROOT, SCAFFOLD, copy_project
 from policy_library.loader import load_library
-from new_policy import POLICY_PAGES, page_text, rule_prefix, title_for
+from new_policy import rule_prefix, title_for
 
 
 def new_policy(root, *args):
@@ -39,7 +39,6 @@ def test_the_new_policy_goes_to_its_team_in_codeowners(scaffolded):
     codeowners = (scaffolded.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     team = scaffolded.library.settings.default_team
     assert f"/policy_source/{SCAFFOLD}/ {team}" in codeowners
-    assert f"/docs/{SCAFFOLD}/ {team}" in codeowners
     assert codeowners == codeowners_text(scaffolded.library)
 
 
@@ -52,8 +51,35 @@ def test_title_owner_and_rule_codes_come_from_the_command(tmp_path):
     assert policy.meta.title == "Lone Working Guidance"
     assert policy.meta.owner == "Head of Health and Safety"
     assert [rule.key for rule in policy.rules.rules] == ["LW-01", "LW-02"]
-    assert "  - Lone Working Guidance:\n      - lone-working/index.md\n" in project.path(
-        "mkdocs.yml").read_text(encoding="utf-8")
+    assert policy.meta.category == policy_categories(project)[0]
+
+
+def policy_categories(project):
+    return load_library(project.path("policy_source")).settings.categories
+
+
+def test_adding_a_policy_writes_only_its_folder_and_codeowners(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = snapshot(project.root)
+    category = policy_categories(project)[-1]
+    result = new_policy(project.root, "lone-working", "--category", category)
+    assert result.returncode == 0, result.stderr
+    after = snapshot(project.root)
+    changed = {path for path in after.keys() | before.keys()
+               if after.get(path) != before.get(path)}
+    assert {path.parts[:2] for path in changed} == {("policy_source", "lone-working"),
+                                                   (".github", "CODEOWNERS")}
+    assert load_library(project.path("policy_source")).policies[
+        "lone-working"].meta.category == category
+
+
+def test_a_category_the_library_does_not_list_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = snapshot(project.root)
+    result = new_policy(project.root, "lone-working", "--category", "Miscellaneous")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'Miscellaneous' is not one of the library's categories" in result.stderr
+    assert snapshot(project.root) == before
 
 
 @pytest.mark.parametrize("name, complaint", [
@@ -90,13 +116,3 @@ def test_rule_codes_and_titles_are_made_from_the_folder_name():
 def test_the_real_codeowners_file_is_up_to_date(library):
     codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert codeowners == codeowners_text(library), "run `make codeowners` and commit it"
-
-
-def test_the_scaffold_writes_the_same_page_shells_the_real_policies_use():
-    """A change to a page's front matter (search boost, source file) reaches new policies."""
-    for slug in REAL_POLICIES:
-        for _, file_name, front_matter in POLICY_PAGES:
-            if file_name == "index.md":  # each policy's home page has its own words
-                continue
-            shell = (ROOT / "docs" / slug / file_name).read_text(encoding="utf-8")
-            assert shell == page_text(file_name, front_matter), f"docs/{slug}/{file_name}"

@@ -45,18 +45,18 @@ def test_a_source_mistake_stops_the_build_at_its_line(project, tmp_path):
 
 def test_an_undefined_variable_in_a_page_stops_the_build(project, tmp_path):
     site = previous_site(tmp_path)
-    line = project.append("docs/social-media/history.md",
-                          "\nLast approved by {{ polcy().meta.owner }}.\n")
+    line = project.append("docs/glossary.md",
+                          "\nOwned by the {{ polcy('social-media').meta.owner }}.\n")
     result = project.build(site)
-    assert_failed_cleanly(result, site, f"docs/social-media/history.md, line {line}",
+    assert_failed_cleanly(result, site, f"docs/glossary.md, line {line}",
                           "'polcy' is not a macro or variable", "Did you mean 'policy'")
 
 
 def test_broken_template_code_in_a_page_stops_the_build(project, tmp_path):
     site = previous_site(tmp_path)
-    line = project.append("docs/social-media/history.md", "\n{{ version_history( }}\n")
+    line = project.append("docs/glossary.md", "\n{{ glossary( }}\n")
     result = project.build(site)
-    assert_failed_cleanly(result, site, f"docs/social-media/history.md, line {line}",
+    assert_failed_cleanly(result, site, f"docs/glossary.md, line {line}",
                           "template code here is broken")
 
 
@@ -70,25 +70,38 @@ def test_a_wrong_macro_argument_in_a_page_stops_the_build(project, tmp_path):
 
 
 @pytest.mark.parametrize("link, reported", [
-    ("[the rules](quick-guide.md#no-such-part)", "does not contain an anchor '#no-such-part'"),
+    ("[the rules](social-media/quick-guide.md#no-such-part)",
+     "does not contain an anchor '#no-such-part'"),
     ("[the rules](no-such-page.md)", "no-such-page.md"),
-    ('<a href="../quick-guide/#no-such-part">raw HTML link</a>', "#no-such-part"),
-    ('<a href="../no-such-page/">raw HTML link</a>', "no-such-page"),
+    ('<a href="../social-media/quick-guide/#no-such-part">raw HTML link</a>',
+     "glossary/index.html: social-media/quick-guide#no-such-part"),
+    ('<a href="../no-such-page/">raw HTML link</a>', "glossary/index.html: no-such-page"),
 ])
 def test_a_link_to_a_missing_page_or_anchor_stops_the_build(project, tmp_path, link, reported):
     site = previous_site(tmp_path)
-    project.append("docs/social-media/history.md", f"\nSee {link}.\n")
+    project.append("docs/glossary.md", f"\nSee {link}.\n")
     result = project.build(site)
     assert_failed_cleanly(result, site, reported)
 
 
 def test_a_broken_link_in_macro_output_stops_the_build(project, tmp_path):
-    """Checklists link each rule to policy.md; if that page is renamed, those links break."""
+    """Links a macro writes as raw HTML are checked in the built page too."""
     site = previous_site(tmp_path)
-    project.path("docs/social-media/policy.md").rename(project.path("docs/social-media/text.md"))
-    project.replace("mkdocs.yml", "social-media/policy.md", "social-media/text.md")
+    project.append("docs/glossary.md", "\nSee the {{ library_link('no-such-page/', 'x') }}.\n")
     result = project.build(site)
-    assert_failed_cleanly(result, site, "policy.md")
+    assert_failed_cleanly(result, site, "glossary/index.html: no-such-page")
+
+
+def test_a_policy_without_rules_for_residents_has_no_house_rules_page(project, tmp_path):
+    """A policy's pages come from its sources: no residents' rules, no residents' page."""
+    site = tmp_path / "site"
+    rules = project.path(f"{POLICY}/rules.yml")
+    text = rules.read_text(encoding="utf-8").replace("audience: residents", "audience: staff")
+    rules.write_text(text, encoding="utf-8")
+    result = project.build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "social-media" / "quick-guide" / "index.html").is_file()
+    assert not (site / "social-media" / "house-rules").exists()
 
 
 def test_unsafe_html_in_the_faqs_stops_the_build(project, tmp_path):
