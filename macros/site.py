@@ -100,8 +100,8 @@ class SiteMacros:
             record = self.published.policies.get(slug)
             if self.published.policies and record is None:
                 continue  # never published: the published home leaves it out
-            listed.append(library.Listed(review, record, self.layout.library_url(here, "")
-                                         + f"{slug}/", self.today))
+            listed.append(library.Listed(review, record,
+                                         self.layout.library_url(here, f"{slug}/"), self.today))
         return listed
 
     def glossary(self) -> str:
