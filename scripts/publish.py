@@ -251,7 +251,8 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
                              "published, and each current version is still the one in "
                              "force."], work.notes)
         rebuild_library(tree, state, published, record, library_json, scratch, today)
-        check_links(tree, changed, scratch)
+        check_links(tree, changed, scratch, {slug: policy.meta.title
+                                             for slug, policy in library.policies.items()})
         commit = tree.commit(branch, "Publish " + "; ".join(
             f"{library.policies[p.slug].meta.title} {p.meta.version}" for p in work.new)
             if work.new else "Publish: current versions and the library home")
@@ -314,7 +315,8 @@ def rebuild_library(tree: TreeWriter, state: BranchState, published: dict, recor
     tree.add_file(LIBRARY_FILE, (json.dumps(library_json, indent=2) + "\n").encode())
 
 
-def check_links(tree: TreeWriter, changed: set[str], scratch: Path) -> None:
+def check_links(tree: TreeWriter, changed: set[str], scratch: Path,
+                titles: dict[str, str]) -> None:
     """Check every link in what this run writes, against the branch as it will be: the
     library's pages and every folder of each changed policy in full, and the landing page
     of every other published version (all the library's pages link to)."""
@@ -339,11 +341,14 @@ def check_links(tree: TreeWriter, changed: set[str], scratch: Path) -> None:
     except LinkCheckError as error:
         raise PublishError(str(error)) from None
     if broken:
-        shown = "\n".join(f"  {problem}" for problem in broken[:40])
+        def owner(problem: str) -> str:
+            slug = problem.split("/", 1)[0]
+            return f"the {titles[slug]}" if slug in titles else "the library's own pages"
+        shown = "\n".join(f"  In {owner(problem)}: {problem}" for problem in broken[:40])
         more = f"\n  ... and {len(broken) - 40} more" if len(broken) > 40 else ""
-        raise PublishError(f"Some links would lead nowhere, so nothing was published:\n"
-                           f"{shown}{more}\nAsk a developer: the checks before publishing "
-                           "should have caught this.")
+        raise PublishError(f"Some links would lead nowhere:\n{shown}{more}\nCorrect each "
+                           "link (the published page is named first, then the address it "
+                           "points to) and publish again.")
     shutil.rmtree(folder, ignore_errors=True)
 
 

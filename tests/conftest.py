@@ -151,10 +151,11 @@ def built(request, site, library) -> BuiltPolicy:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
-    """Versions 1.0 and 1.1 published from a copy of the project and exported (see publishing)."""
-    from publishing import publish_two_versions
+    """A library of three policies published through several merges, and exported (see
+    tests/publishing.py)."""
+    from publishing import publish_library
 
-    return publish_two_versions(tmp_path_factory.mktemp("publishing"))
+    return publish_library(tmp_path_factory.mktemp("publishing"))
 
 
 @pytest.fixture(scope="session")

@@ -1,29 +1,48 @@
-"""Two versions of the guide published into a temporary repository, for any test to look at.
+"""A library of three policies published through several merges into a temporary repository,
+for any test to look at.
 
-Version 1.0 of a copy of the project is published with `scripts/publish.py`; then clause 6.2
-is reworded, version 1.1 is recorded with the release script and published too, pushed to a
-bare "remote", and the result is written out with `scripts/export.py` as the folder a web
-server would serve. The publishing tests and the browser tests share this one published site.
+A copy of the project gets two more policies from `make new-policy` (drafts), and is
+published the way CI publishes each merge to main (`scripts/publish.py --push`, into a bare
+"remote"):
+
+    merge 1  (60 days ago)  the Social Media Policy 1.0; two drafts, which are not published
+    merge 2  (59 days ago)  the Flexible Working Policy is approved: 1.0
+    merge 3  (50 days ago)  one merge changes two policies: Social Media 1.1 (clause 6.2
+                            reworded, taking effect 20 days ago) and Lone Working 1.0
+    run 4    (20 days ago)  the scheduled run on the day 1.1 takes effect: current/ moves
+    run 5    (today)        the scheduled run: nothing changes
+
+Dates count back from today so that the published library is as it stands today, for the
+browser too. After each run the tests keep what the branch held, and the end result is
+written out with `scripts/export.py` as the folder a web server would serve.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 from conftest import copy_project
 
+SOCIAL = "social-media"
+FLEXIBLE = "flexible-working"
+LONE = "lone-working"
 OLD_WORDS = "If you do, make clear that your views"
 NEW_WORDS = "If you do, say clearly in your profile that your views"
 CLAUSE = "saying-where-you-work"
-RELEASE = ("--version", "1.1", "--date", "2026-12-01", "--effective-from", "2027-01-04",
-           "--decided-by", "Personnel Committee",
-           "--summary", "Clause 6.2 now asks staff to say in their profile that their views "
-                        "are their own.")
+TODAY = dt.date.today()
+
+
+def days_ago(count: int) -> dt.date:
+    return TODAY - dt.timedelta(days=count)
+
+
+MERGE_1, MERGE_2, MERGE_3, TAKES_EFFECT = days_ago(60), days_ago(59), days_ago(50), days_ago(20)
 
 
 def git_env() -> dict[str, str]:
@@ -49,6 +68,9 @@ class Repo:
         return subprocess.run([sys.executable, str(self.root / "scripts" / name), *args],
                               capture_output=True, text=True, env=git_env(), cwd=self.root)
 
+    def publish(self, day: dt.date, *args: str) -> subprocess.CompletedProcess:
+        return self.script("publish.py", "--today", day.isoformat(), *args)
+
     def commit(self, message: str) -> None:
         self.git("add", "--all")
         self.git("commit", "--quiet", "--message", message)
@@ -56,36 +78,103 @@ class Repo:
     def head(self, ref: str = "gh-pages") -> str:
         return self.git("rev-parse", ref).strip()
 
-    def versions(self) -> dict[str, list[str]]:
-        listed = json.loads(self.git("show", "gh-pages:versions.json"))
+    def versions(self, slug: str, ref: str = "gh-pages") -> dict[str, list[str]]:
+        """A policy's published versions and their aliases, from its versions.json."""
+        listed = json.loads(self.git("show", f"{ref}:{slug}/versions.json"))
         return {entry["version"]: entry["aliases"] for entry in listed}
 
+    def version_trees(self, ref: str = "gh-pages") -> dict[str, str]:
+        """Every published version folder ('slug/1.0') and the git tree it holds."""
+        trees = {}
+        for slug in self.git("ls-tree", "--name-only", "-d", ref).split():
+            if not self.git("ls-tree", ref, f"{slug}/versions.json").strip():
+                continue
+            for line in self.git("ls-tree", "-d", f"{ref}:{slug}").splitlines():
+                info, name = line.split("\t")
+                if name != "current":
+                    trees[f"{slug}/{name}"] = info.split()[2]
+        return trees
 
-def publish_two_versions(base: Path) -> SimpleNamespace:
+
+@dataclass
+class PublishedLibrary:
+    repo: Repo
+    project: object
+    remote: Path
+    exported: Path
+    runs: list[subprocess.CompletedProcess] = field(default_factory=list)
+    #: after each run: every version folder's tree, and the branch's commit
+    trees: list[dict[str, str]] = field(default_factory=list)
+    heads: list[str] = field(default_factory=list)
+
+    def output(self, run: int) -> str:
+        return self.runs[run].stdout
+
+
+def approve_draft(project, slug: str) -> None:
+    """Fill in a scaffolded draft's assessment and date it before the first merge, as an
+    owner would before asking for approval."""
+    eia = project.path(f"policy_source/{slug}/eia.md")
+    text = eia.read_text(encoding="utf-8").replace("not assessed", "neutral")
+    eia.write_text(text, encoding="utf-8")
+    for name in ("history.yml", "policy.md"):
+        path = project.path(f"policy_source/{slug}/{name}")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            TODAY.isoformat(), days_ago(90).isoformat()), encoding="utf-8")
+
+
+def release(repo: Repo, slug: str, version: str, day: dt.date, summary: str,
+            effective: dt.date | None = None) -> None:
+    args = ["--policy", slug, "--version", version, "--date", day.isoformat(),
+            "--decided-by", "Personnel Committee", "--summary", summary]
+    if effective:
+        args += ["--effective-from", effective.isoformat()]
+    released = repo.script("release.py", *args)
+    assert released.returncode == 0, released.stderr
+
+
+def publish_library(base: Path) -> PublishedLibrary:
+    from new_policy import main as new_policy  # scripts/new_policy.py
+
     project = copy_project(base / "repo")
+    for slug, category in ((FLEXIBLE, "Pay, leave and working time"),
+                           (LONE, "Health, safety and wellbeing")):
+        assert new_policy([slug, "--root", str(project.root), "--category", category]) == 0
+        approve_draft(project, slug)
     repo = Repo(project.root)
     repo.git("init", "--quiet", "--initial-branch", "main")
-    repo.commit("The policy guide")
+    repo.commit("The policy library")
     remote = base / "remote.git"
     subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch", "main", str(remote)],
                    check=True)
     repo.git("remote", "add", "origin", str(remote))
-
-    first = repo.script("publish.py")
-    assert first.returncode == 0, first.stdout + first.stderr
-    tree_1_0 = repo.head("gh-pages:1.0")
-    files_1_0 = repo.git("ls-tree", "-r", "gh-pages", "1.0")
-
-    project.replace("policy_source/social-media/policy.md", OLD_WORDS, NEW_WORDS)
-    released = repo.script("release.py", *RELEASE)
-    assert released.returncode == 0, released.stderr
-    repo.commit("Release 1.1")
     repo.git("push", "--quiet", "origin", "main")
-    second = repo.script("publish.py", "--push")
-    assert second.returncode == 0, second.stdout + second.stderr
+    published = PublishedLibrary(repo, project, remote, base / "exported")
 
-    exported = base / "exported"
-    result = repo.script("export.py", str(exported))
+    def run(day: dt.date) -> None:
+        result = repo.publish(day, "--push")
+        assert result.returncode == 0, result.stdout + result.stderr
+        published.runs.append(result)
+        published.trees.append(repo.version_trees())
+        published.heads.append(repo.head())
+
+    run(MERGE_1)
+
+    release(repo, FLEXIBLE, "1.0", MERGE_2, "Approved for all Council employees.")
+    repo.commit("Approve the Flexible Working Policy")
+    run(MERGE_2)
+
+    project.replace(f"policy_source/{SOCIAL}/policy.md", OLD_WORDS, NEW_WORDS)
+    release(repo, SOCIAL, "1.1", MERGE_3, "Clause 6.2 now asks staff to say in their profile "
+            "that their views are their own.", effective=TAKES_EFFECT)
+    release(repo, LONE, "1.0", MERGE_3, "Approved for all Council employees.")
+    repo.commit("Social Media Policy 1.1 and Lone Working Policy 1.0")
+    repo.git("push", "--quiet", "origin", "main")
+    run(MERGE_3)
+
+    run(TAKES_EFFECT)
+    run(TODAY)
+
+    result = repo.script("export.py", str(published.exported))
     assert result.returncode == 0, result.stderr
-    return SimpleNamespace(repo=repo, project=project, remote=remote, exported=exported,
-                           tree_1_0=tree_1_0, files_1_0=files_1_0, output=second.stdout)
+    return published

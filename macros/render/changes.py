@@ -55,7 +55,7 @@ def _change(change: ClauseChange, links: PageLinks, versions: VersionLinks,
     clause = change.clause
     label = f"**{_LABELS[change.kind]}.**"
     if change.kind == "removed":
-        old_link = versions.link(previous, f"{links.policy.slug}/policy.md",
+        old_link = versions.link(previous, links.page_path("policy.md"),
                                  f"Read it in version {previous}", clause.anchor)
         return f"{_heading(change)}\n\n{label} {old_link}.\n\n" + diff_html(clause.text, "")
     here = f"[Read clause {clause.number} now]({links.clause(clause.anchor)})"
@@ -91,7 +91,7 @@ def render_changes(policy: Policy, publication: Publication, links: PageLinks,
     intro = (
         f"This compares version {meta.version} with version {previous}, the version "
         f"published before it, clause by clause. "
-        f"{versions.link(previous, f'{policy.slug}/policy.md', f'Read version {previous}')}."
+        f"{versions.link(previous, links.page_path('policy.md'), f'Read version {previous}')}."
         "\n\n"
     )
     if not comparison.changes:

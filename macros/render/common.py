@@ -36,6 +36,10 @@ class PageLinks:
         here = posixpath.dirname(self.from_page)
         return posixpath.relpath(f"{self.folder}{name}", here or ".")
 
+    def page_path(self, name: str) -> str:
+        """The page's path in this build's docs/, as VersionLinks takes it."""
+        return f"{self.folder}{name}"
+
     def clause(self, anchor: str) -> str:
         return f"{self.page('policy.md')}#{anchor}"
 
@@ -80,5 +84,5 @@ def version_link(version: str, page: str, text: str, publication: Publication,
     if version == links.policy.meta.version:
         return f"[{text}]({links.page(page)})"
     if publication.is_published(version):
-        return versions.link(version, f"{links.folder}{page}", text)
+        return versions.link(version, links.page_path(page), text)
     return None

@@ -1,21 +1,24 @@
-"""`make publish` and `make export`: two versions published into a temporary repository.
-
-The `published` fixture (tests/publishing.py) publishes 1.0 and 1.1 of a copy of the project.
-These tests look at the gh-pages branch, at the exported folder served over HTTP, and at what
-happens when publishing should not go ahead.
+"""`make publish` and `make export`: a library of three policies published through several
+merges (tests/publishing.py). These tests look at the gh-pages branch after each run, at the
+exported folder served over HTTP, and at what happens when publishing should not go ahead.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import urllib.request
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from publishing import CLAUSE, NEW_WORDS, OLD_WORDS, Repo, git_env
+from policy_library.dates import long_date
+from policy_library.links import broken_links
+from publishing import (CLAUSE, FLEXIBLE, LONE, MERGE_2, MERGE_3, NEW_WORDS, OLD_WORDS, SOCIAL,
+                        TAKES_EFFECT, TODAY, Repo, days_ago, git_env, release)
+
+POLICIES = (SOCIAL, FLEXIBLE, LONE)
 
 
 def fetch(url: str) -> BeautifulSoup:
@@ -23,172 +26,260 @@ def fetch(url: str) -> BeautifulSoup:
         return BeautifulSoup(response.read().decode("utf-8"), "html.parser")
 
 
-def test_both_versions_are_published_and_latest_is_the_newer(published):
-    assert published.repo.versions() == {"1.1": ["latest"], "1.0": []}
-    assert "beside 1.0" in published.output
+def read(folder: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((folder / address / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
 
 
-def test_the_older_version_is_byte_for_byte_unchanged(published):
+# -- what each run published ---------------------------------------------------------------
+
+def test_each_policy_has_its_own_version_line(published):
+    versions = {slug: published.repo.versions(slug) for slug in POLICIES}
+    assert versions == {SOCIAL: {"1.1": ["current"], "1.0": []},
+                        FLEXIBLE: {"1.0": ["current"]}, LONE: {"1.0": ["current"]}}
+
+
+def test_drafts_are_not_published(published):
+    first = published.output(0)
+    assert "Social Media Policy: published version 1.0" in first
+    assert "Flexible Working Policy: version 0.1 is draft, so it is not published" in first
+    at_first = published.repo.git("ls-tree", "--name-only", published.heads[0]).split()
+    assert SOCIAL in at_first and FLEXIBLE not in at_first and LONE not in at_first
+    home = published.repo.git("show", f"{published.heads[0]}:index.html")
+    assert "Social Media Policy" in home and "Flexible Working" not in home
+
+
+def test_a_merge_that_changes_two_policies_publishes_both_in_one_commit(published):
+    repo, before, after = published.repo, published.heads[1], published.heads[2]
+    assert repo.git("rev-list", "--count", f"{before}..{after}").strip() == "1"
+    assert set(published.trees[2]) - set(published.trees[1]) == {f"{SOCIAL}/1.1", f"{LONE}/1.0"}
+
+
+def test_publishing_never_changes_a_byte_of_another_policy(published):
+    changed = published.repo.git("diff", "--name-only", published.heads[1],
+                                 published.heads[2]).split()
+    assert changed and not [path for path in changed if path.startswith(f"{FLEXIBLE}/")]
+    assert not [path for path in changed if path.startswith(f"{SOCIAL}/1.0/")]
+
+
+def test_every_published_version_stays_byte_for_byte_the_same(published):
+    final = published.trees[-1]
+    for trees in published.trees:
+        assert {folder: final[folder] for folder in trees} == trees
+
+
+def test_a_version_with_a_later_effective_date_is_published_but_not_current(published):
     repo = published.repo
-    assert repo.head("gh-pages:1.0") == published.tree_1_0
-    assert repo.git("ls-tree", "-r", "gh-pages", "1.0") == published.files_1_0
+    assert repo.versions(SOCIAL, published.heads[2]) == {"1.1": [], "1.0": ["current"]}
+    listed = json.loads(repo.git("show", f"{published.heads[2]}:{SOCIAL}/versions.json"))
+    properties = {entry["version"]: entry["properties"] for entry in listed}
+    assert properties["1.1"]["effective_from"] == TAKES_EFFECT.isoformat()
+    assert f"takes effect on {long_date(TAKES_EFFECT)}" in published.output(2)
+    assert repo.head(f"{published.heads[2]}:{SOCIAL}/current") == repo.head(
+        f"{published.heads[2]}:{SOCIAL}/1.0")
+
+
+def test_current_moves_on_the_day_the_version_takes_effect(published):
+    repo, head = published.repo, published.heads[3]
+    assert "Social Media Policy: version 1.1 is now current (was 1.0)" in published.output(3)
+    assert repo.head(f"{head}:{SOCIAL}/current") == repo.head(f"{head}:{SOCIAL}/1.1")
+    assert repo.git("diff", "--name-only", published.heads[2], head, "--",
+                    f"{SOCIAL}/1.0", f"{SOCIAL}/1.1", FLEXIBLE, LONE) == ""
+
+
+def test_a_run_with_nothing_to_do_makes_no_commit(published):
+    assert "Nothing to publish" in published.output(4)
+    assert published.heads[4] == published.heads[3]
 
 
 def test_the_published_sources_are_tagged_and_pushed_with_the_branch(published):
     repo = published.repo
-    assert repo.git("tag", "--list").split() == ["social-media/1.0", "social-media/1.1"]
+    assert sorted(repo.git("tag", "--list").split()) == sorted(
+        [f"{SOCIAL}/1.0", f"{SOCIAL}/1.1", f"{FLEXIBLE}/1.0", f"{LONE}/1.0"])
     remote = Repo(published.remote)
     assert remote.head("gh-pages") == repo.head("gh-pages")
-    assert remote.head("social-media/1.1^{commit}") == repo.head("main")
+    assert remote.head(f"{SOCIAL}/1.1^{{commit}}") == repo.head("main")
 
 
-@pytest.mark.parametrize("version, words", [("1.0", OLD_WORDS), ("1.1", NEW_WORDS),
-                                            ("latest", NEW_WORDS)])
-def test_each_version_is_served_with_its_own_wording(published_url, version, words):
-    page = fetch(f"{published_url}{version}/social-media/policy/")
+# -- the exported library ------------------------------------------------------------------
+
+def test_every_version_has_a_permanent_address(published):
+    exported = published.exported
+    for folder in published.trees[-1]:
+        assert (exported / folder / "index.html").is_file(), folder
+        assert (exported / folder / "policy" / "index.html").is_file(), folder
+    for slug in POLICIES:
+        assert (exported / slug / "current" / "policy" / "index.html").is_file()
+        forward = read(exported, slug)
+        assert forward.select_one("main a")["href"] == "current/"
+
+
+@pytest.mark.parametrize("address, words", [(f"{SOCIAL}/1.0", OLD_WORDS),
+                                            (f"{SOCIAL}/1.1", NEW_WORDS),
+                                            (f"{SOCIAL}/current", NEW_WORDS)])
+def test_each_version_is_served_with_its_own_wording(published_url, address, words):
+    page = fetch(f"{published_url}{address}/policy/")
     clause = page.find(id=CLAUSE).find_next("p").get_text(" ")
     assert words in " ".join(clause.split())
-    summary = page.select_one(".policy-summary") or page
-    shown = "1.1" if version == "latest" else version
-    assert f"{shown} (in force)" in summary.get_text()
+    version = address.rsplit("/", 1)[1].replace("current", "1.1")
+    assert f"{version} (in force)" in page.select_one(".policy-summary").get_text()
 
 
-def test_the_site_root_sends_visitors_to_latest(published_url):
-    page = fetch(published_url)
-    assert page.html["lang"] == "en"
-    assert page.select_one("main a")["href"] == "latest/"
+def test_each_policys_pages_carry_its_own_version_menu(published):
+    exported = published.exported
+    for folder in published.trees[-1]:
+        slug, version = folder.split("/")
+        page = read(exported, f"{folder}/policy")
+        assert page.select_one('meta[name="policy-version"]')["content"] == version
+        assert page.select_one('meta[name="policy-versions"]')["content"].endswith(
+            "/../versions.json")
+        config = json.loads(page.select_one("#__config").string)
+        assert config["version"]["provider"] == "mike"
+        assert page.select_one("nav.library-trail a")["href"] == "../../../"
+        menu = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a")]
+        assert "Quick guide" in menu and not [
+            other for other in POLICIES if other != slug and other in str(menu)]
+        assert page.title.get_text().startswith(f"The policy - ")
 
 
-def test_the_404_page_stands_alone_and_leads_to_latest(published):
-    page = BeautifulSoup((published.exported / "404.html").read_text(), "html.parser")
-    assert page.h1.get_text() == "Page not found"
-    assert page.select_one("main a")["href"] == "/latest/"
-    assert not page.select("link[href], script[src], img")
+def test_the_library_home_lists_every_published_policy(published):
+    home = read(published.exported, "")
+    rows = {row.th.get_text(strip=True): row for row in home.select(".library-table tbody tr")}
+    assert set(rows) == {"Social Media Policy", "Flexible Working Policy", "Lone Working Policy"}
+    social = rows["Social Media Policy"]
+    cells = [cell.get_text(" ", strip=True) for cell in social("td")]
+    assert cells[:3] == ["Communication and conduct", "1.1", "In force"]
+    assert social.th.a["href"] == f"{SOCIAL}/current/"
+    assert (social["data-category"], social["data-status"]) == ("Communication and conduct",
+                                                                "in-force")
+    assert rows["Lone Working Policy"]["data-category"] == "Health, safety and wellbeing"
+    filters = home.select("form.library-filters select")
+    assert [select["id"] for select in filters] == ["library-category", "library-status"]
 
 
-def test_the_export_has_real_folders_not_links(published):
-    assert not [path for path in published.exported.rglob("*") if path.is_symlink()]
-    assert (published.exported / "latest" / "social-media" / "policy" / "index.html").is_file()
+def test_the_date_page_knows_every_period_of_every_policy(published):
+    page = read(published.exported, "on-a-date")
+    data = {entry["title"]: entry["periods"]
+            for entry in json.loads(page.select_one("#on-a-date-data").string)}
+    assert data["Social Media Policy"] == [
+        {"version": "1.0", "start": "2018-12-19",
+         "end": days_ago(21).isoformat(), "href": f"../{SOCIAL}/1.0/"},
+        {"version": "1.1", "start": TAKES_EFFECT.isoformat(), "end": None,
+         "href": f"../{SOCIAL}/1.1/"}]
+    assert data["Flexible Working Policy"] == [
+        {"version": "1.0", "start": MERGE_2.isoformat(), "end": None,
+         "href": f"../{FLEXIBLE}/1.0/"}]
 
 
-def _local_links(path: Path, root: Path):
-    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    url = "/" + path.relative_to(root).as_posix()
-    for anchor in page.select("a[href]"):
-        href = anchor["href"]
-        if href.startswith(("#", "mailto:", "tel:")) or urlsplit(href).scheme:
-            continue
-        yield href, urlsplit(urljoin(url, href)).path
+@pytest.mark.parametrize("day, says", [
+    (days_ago(21), ["Version 1.0 of the Social Media Policy applied",
+                    "Version 1.0 of the Flexible Working Policy applied",
+                    "Version 1.0 of the Lone Working Policy applied"]),
+    (TAKES_EFFECT, ["Version 1.1 of the Social Media Policy applied on "
+                    f"{long_date(TAKES_EFFECT)}. It applied from {long_date(TAKES_EFFECT)}"]),
+    (MERGE_3, ["Version 1.0 of the Social Media Policy"]),  # 1.1 decided, not yet in force
+    (days_ago(60), ["No version of the Flexible Working Policy applied",
+                    "No version of the Lone Working Policy applied"]),
+    (MERGE_2, ["Version 1.0 of the Flexible Working Policy applied on "
+               f"{long_date(MERGE_2)}"]),
+])
+def test_the_in_force_command_answers_for_every_policy_on_boundary_days(published, day, says):
+    result = published.repo.script("in_force.py", day.isoformat())
+    assert result.returncode == 0, result.stderr
+    for words in says:
+        assert words in result.stdout
+    answers = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert len(answers) == 3, result.stdout
 
 
-def test_every_link_in_the_export_leads_somewhere(published):
-    root = published.exported
-    broken = []
-    for path in root.rglob("*.html"):
-        for href, target in _local_links(path, root):
-            file = root / target.lstrip("/")
-            if not (file.is_file() or (file / "index.html").is_file()):
-                broken.append(f"{path.relative_to(root)}: {href}")
-    assert not broken, "\n".join(broken[:20])
+def test_the_in_force_command_answers_for_one_policy(published):
+    result = published.repo.script("in_force.py", TODAY.isoformat(), "--policy", SOCIAL)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Version 1.1 of the Social Media Policy applied")
+    assert f"Published at {SOCIAL}/1.1/" in result.stdout and "Flexible" not in result.stdout
 
 
 def test_the_comparison_marks_the_reworded_clause_in_place(published_url):
-    page = fetch(f"{published_url}1.1/social-media/changes/")
+    page = fetch(f"{published_url}{SOCIAL}/1.1/changes/")
     heading = page.find(id=f"change-{CLAUSE}")
     assert heading.get_text(" ", strip=True).startswith("6.2 Saying where you work")
     diff = heading.find_next(class_="policy-diff")
     assert diff.select_one("del").get_text() == "Removed: make clear"
     assert diff.select_one("ins").get_text() == "Added: say clearly in your profile"
-    counts = {row.td.get_text(): row.select("td")[1].get_text()
-              for row in page.select("article table tbody tr")}
-    assert counts["Reworded"] == "1" and counts["Added"] == "0" and counts["Removed"] == "0"
-    history = fetch(f"{published_url}1.1/social-media/history/")
+    history = fetch(f"{published_url}{SOCIAL}/1.1/history/")
     links = [a["href"] for a in history.select("article table a")]
-    assert "../changes/" in links and "../../../1.0/social-media/changes/" in links
+    assert "../changes/" in links and "../../1.0/changes/" in links
 
 
 def test_the_first_version_says_there_is_nothing_to_compare(published_url):
-    text = fetch(f"{published_url}1.0/social-media/changes/").select_one("article").get_text()
+    text = fetch(f"{published_url}{LONE}/1.0/changes/").select_one("article").get_text()
     assert "first version" in text
 
 
 def test_the_in_force_page_gives_each_version_its_dates_and_link(published_url):
-    page = fetch(f"{published_url}1.1/social-media/in-force/")
+    page = fetch(f"{published_url}{SOCIAL}/1.1/in-force/")
     rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")]
             for row in page.select("article table tbody tr")]
-    assert [row[:3] for row in rows] == [["1.1", "4 January 2027", "Still in force"],
-                                         ["1.0", "19 December 2018", "3 January 2027"]]
-    old = page.select("article table tbody tr")[1].a["href"]
-    assert old == "../../../1.0/social-media/policy/"
+    assert [row[:3] for row in rows] == [
+        ["1.1", long_date(TAKES_EFFECT), "Still in force"],
+        ["1.0", "19 December 2018", long_date(days_ago(21))]]
+    assert page.select("article table tbody tr")[1].a["href"] == "../../1.0/policy/"
 
 
-@pytest.mark.parametrize("day, says", [
-    ("2018-12-18", "No version of the Social Media Policy applied on 18 December 2018"),
-    ("2018-12-19", "Version 1.0 of the Social Media Policy applied on 19 December 2018"),
-    ("2026-12-01", "Version 1.0 "),  # 1.1 was decided that day but took effect later
-    ("2027-01-03", "Version 1.0 "),
-    ("2027-01-04", "Version 1.1 "),
-])
-def test_the_in_force_script_is_right_on_boundary_dates(published, day, says):
-    result = published.repo.script("in_force.py", day)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(says)
+def test_the_export_has_real_folders_and_every_link_leads_somewhere(published):
+    exported = published.exported
+    assert not [path for path in exported.rglob("*") if path.is_symlink()]
+    assert broken_links([exported], exported) == []
 
 
-def test_the_outdated_version_tells_readers_where_the_current_one_is(published_url):
-    page = fetch(f"{published_url}1.0/social-media/policy/")
-    banner = page.select_one("[data-md-component=outdated]")
-    assert "earlier version" in banner.get_text()
-    assert banner.a["href"] == "../../../latest/"
+def test_the_404_page_stands_alone_and_leads_to_the_library(published):
+    page = BeautifulSoup((published.exported / "404.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.select_one("main a")["href"] == "/"
+    assert not page.select("link[href], script[src], img")
 
 
-def test_publishing_an_already_published_version_changes_nothing(published):
-    repo = published.repo
-    before = repo.head()
-    result = repo.script("publish.py")
-    assert result.returncode == 0
-    assert "already published" in result.stdout
-    assert repo.head() == before
+# -- when publishing must not go ahead -------------------------------------------------------
+
+def clone(published, folder: Path) -> Repo:
+    """A clone of the remote, as CI checks it out: only the remote's gh-pages and tags."""
+    subprocess.run(["git", "clone", "--quiet", str(published.remote), str(folder)],
+                   check=True, env=git_env())
+    return Repo(folder)
 
 
 def test_a_fresh_clone_knows_what_the_remote_has_published(published, tmp_path):
-    """CI checks out a clone with only the remote's gh-pages: it must not publish again."""
-    subprocess.run(["git", "clone", "--quiet", str(published.remote), str(tmp_path / "ci")],
-                   check=True, env=git_env())
-    clone = Repo(tmp_path / "ci")
-    result = clone.script("publish.py")
+    ci = clone(published, tmp_path / "ci")
+    result = ci.publish(TODAY)
     assert result.returncode == 0, result.stderr
-    assert "Version 1.1 of the Social Media Policy is already published" in result.stdout
-    assert clone.head("gh-pages") == published.repo.head("gh-pages")
+    assert "Nothing to publish" in result.stdout
+    assert ci.head("gh-pages") == published.repo.head("gh-pages")
 
 
-def test_uncommitted_changes_are_not_published(published):
-    repo = published.repo
-    notes = published.project.path("docs/notes.md")
-    notes.write_text("# Notes\n", encoding="utf-8")
-    try:
-        result = repo.script("publish.py")
-    finally:
-        notes.unlink()
+def test_uncommitted_changes_are_not_published(published, tmp_path):
+    ci = clone(published, tmp_path / "ci")
+    (ci.root / "docs" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    result = ci.publish(TODAY)
     assert result.returncode == 1
     assert "not committed" in result.stderr
 
 
-def test_a_failing_build_publishes_nothing(published):
-    repo, project = published.repo, published.project
-    before = repo.head()
-    project.append("docs/social-media/faqs.md", "\nSee [the old guide](old-guide.md).\n")
-    released = repo.script("release.py", "--version", "1.2", "--date", "2027-02-01",
-                           "--decided-by", "Personnel Committee", "--summary", "A change.")
-    assert released.returncode == 0, released.stderr
-    repo.commit("Release 1.2 with a broken link")
-    try:
-        result = repo.script("publish.py")
-        assert result.returncode == 1
-        assert "old-guide.md" in result.stdout + result.stderr
-        assert "nothing was published" in result.stderr
-        assert "Traceback" not in result.stderr
-        assert repo.head() == before
-        assert "social-media/1.2" not in repo.git("tag", "--list").split()
-    finally:
-        repo.git("reset", "--quiet", "--hard", "HEAD~1")
+def test_a_failing_build_publishes_nothing_of_any_policy(published, tmp_path):
+    """Two policies are released in one merge; one of them cannot be built."""
+    ci = clone(published, tmp_path / "ci")
+    ci.publish(TODAY)  # brings gh-pages over from the remote
+    before = ci.head("gh-pages")
+    policy = ci.root / "policy_source" / FLEXIBLE / "policy.md"
+    policy.write_text(policy.read_text(encoding="utf-8") +
+                      "\nSee [the old guide](old-guide.md).\n", encoding="utf-8")
+    release(ci, FLEXIBLE, "1.1", TODAY, "Points to the old guide.")
+    release(ci, LONE, "1.1", TODAY, "A small correction.")
+    ci.commit("Two releases, one broken")
+    result = ci.publish(TODAY)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Nothing was published" in result.stderr and "Traceback" not in output
+    assert "Flexible Working Policy" in result.stderr and "old-guide.md" in result.stderr
+    assert ci.head("gh-pages") == before
+    tags = ci.git("tag", "--list").split()
+    assert f"{FLEXIBLE}/1.1" not in tags and f"{LONE}/1.1" not in tags
