@@ -63,9 +63,9 @@ class Listed:
 def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
     options = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
                       for value, text in values)
-    return (f'<label for="library-{name}">{label}</label>'
+    return (f'<div><label for="library-{name}">{label}</label>'
             f'<select id="library-{name}" data-filter="{name}">'
-            f'<option value="">All</option>{options}</select>')
+            f'<option value="">All</option>{options}</select></div>')
 
 
 def render_library(listed: list[Listed], categories: list[str]) -> str:

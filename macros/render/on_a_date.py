@@ -40,8 +40,8 @@ def render_on_a_date(listed: list[Listed]) -> str:
                         f"<td>{long_date(dt.date.fromisoformat(period['start']))}</td><td>{end}</td></tr>")
     form = (
         '<form class="on-a-date" hidden>'
-        '<label for="on-a-date-day">Date (day, month and year)</label>'
-        '<input type="date" id="on-a-date-day" name="day" required>'
+        '<div><label for="on-a-date-day">Date (day, month and year)</label>'
+        '<input type="date" id="on-a-date-day" name="day" required></div>'
         '<button type="submit" class="md-button md-button--primary">Show the versions</button>'
         '</form>\n<div class="on-a-date__answer" role="status" aria-live="polite"></div>\n')
     script = ('<script type="application/json" id="on-a-date-data">'

@@ -10,6 +10,7 @@ so a pipeline can never pass without having run them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,14 @@ class Visit:
     page: object
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+
+    def record_console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def record_error(self, error) -> None:
+        self.errors.append(str(error))
 
     def record(self, request) -> None:
         self.requests.append(request.url)
@@ -64,16 +73,23 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
-    """visit(path, viewing=LIGHT): open a page of the published site in a fresh browser."""
+    """visit(path, viewing=LIGHT, on=None): open a page of the published site in a fresh
+    browser."""
     contexts = []
 
-    def open_page(path: str, viewing: Viewing = LIGHT, *, wait: str = "load") -> Visit:
+    def open_page(path: str, viewing: Viewing = LIGHT, *, wait: str = "load",
+                  on: dt.date | None = None) -> Visit:
+        """`on`: the day the browser's clock says it is (default: today)."""
         context = browser.new_context(**viewing.context_options())
         contexts.append(context)
+        if on is not None:
+            context.clock.set_fixed_time(dt.datetime.combine(on, dt.time(12)))
         page = context.new_page()
         opened = Visit(page)
         page.on("request", opened.record)
         page.on("response", opened.check_response)
+        page.on("console", opened.record_console)
+        page.on("pageerror", opened.record_error)
         page.goto(published_url + path, wait_until=wait)
         return opened
 

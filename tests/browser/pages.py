@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conftest import docs_page_sources
+from policy_library.layout import CURRENT, POLICY_PAGES, page_url
+from publishing import FLEXIBLE, LONE, SOCIAL
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,19 @@ PHONE = Viewing("phone", "light", 375, 740, phone=True)
 PHONE_DARK = Viewing("phone-dark", "dark", 375, 740, phone=True)
 
 
-def docs_pages() -> list[str]:
-    """Every page of the guide, as its address inside a version ('' is the home page)."""
-    pages = []
-    for source in docs_page_sources():
-        relative = source.with_suffix("")
-        parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-        pages.append("".join(f"{part}/" for part in parts))
-    return pages
+def library_pages() -> list[str]:
+    """The library's own pages, as their addresses ('' is the library home)."""
+    return [page_url(source.as_posix()) for source in docs_page_sources()]
+
+
+def policy_pages(slug: str, version: str = CURRENT) -> list[str]:
+    """Every page of one published version of a policy of the published test library."""
+    has_residents = slug == SOCIAL  # the scaffolded policies have rules for staff only
+    return [f"{slug}/{version}/{page_url(page.name)}" for page in POLICY_PAGES
+            if has_residents or not page.residents_only]
+
+
+def published_pages() -> list[str]:
+    """Every page a reader can open in the published test library, as it stands today."""
+    return [*library_pages(), *(page for slug in (SOCIAL, FLEXIBLE, LONE)
+                                for page in policy_pages(slug))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser.pages import DARK, LIGHT, PHONE, PHONE_DARK, docs_pages
+from browser.pages import DARK, LIGHT, PHONE, PHONE_DARK, library_pages, policy_pages, published_pages
 
 #: Every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test.
 WCAG_AA = {"runOnly": {"type": "tag",
@@ -32,15 +32,20 @@ def assert_accessible(page) -> None:
     assert not found, f"{page.url}\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE], ids=lambda v: v.name)
-@pytest.mark.parametrize("path", docs_pages())
-def test_every_page_of_the_current_version(visit, path, viewing):
-    assert_accessible(visit(f"latest/{path}", viewing).page)
+@pytest.mark.parametrize("path", published_pages())
+def test_every_page_of_the_library_as_it_stands(visit, path):
+    assert_accessible(visit(path).page)
+
+
+@pytest.mark.parametrize("viewing", [DARK, PHONE], ids=lambda v: v.name)
+@pytest.mark.parametrize("path", [*library_pages(), *policy_pages("social-media")])
+def test_the_library_and_a_policy_in_the_dark_and_on_a_phone(visit, path, viewing):
+    assert_accessible(visit(path, viewing).page)
 
 
 @pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE_DARK], ids=lambda v: v.name)
 def test_search_with_results_showing(visit, viewing):
-    page = visit("latest/", viewing).page
+    page = visit("social-media/current/", viewing).page
     if viewing.phone:
         page.get_by_role("button", name="Search this guide").click()
     box = page.locator(".md-search__input")
@@ -52,15 +57,15 @@ def test_search_with_results_showing(visit, viewing):
 
 
 def test_the_phone_menu_open(visit):
-    page = visit("latest/social-media/policy/", PHONE).page
+    page = visit("social-media/current/policy/", PHONE).page
     page.get_by_role("button", name="Menu").click()
     assert_accessible(page)
 
 
 @pytest.mark.parametrize("viewing", [LIGHT, DARK], ids=lambda v: v.name)
 def test_an_earlier_version_with_its_banner(visit, viewing):
-    page = visit("1.0/social-media/policy/", viewing).page
-    page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=5000)
+    page = visit("social-media/1.0/policy/", viewing).page
+    page.locator("[data-version-banner]").wait_for(state="visible", timeout=5000)
     assert_accessible(page)
 
 
@@ -68,11 +73,26 @@ def test_the_page_for_addresses_that_do_not_exist(visit):
     assert_accessible(visit("no-such-page/").page)
 
 
-def test_the_home_address_that_forwards_to_the_current_version(visit, published_url):
+def test_the_address_that_forwards_to_a_policys_current_version(visit, published_url):
     """Stopped before it forwards, so the forwarding page itself is what axe reads: the
     address it forwards to answers "204 No Content", which leaves a browser where it is."""
     page = visit("404.html").page  # any page, to get a browser tab on this site
-    page.route(f"{published_url}latest/", lambda route: route.fulfill(status=204))
-    page.goto(published_url, wait_until="commit")
-    assert page.locator("main a").get_attribute("href", timeout=5000) == "latest/"
+    page.route(f"{published_url}social-media/current/", lambda route: route.fulfill(status=204))
+    page.goto(f"{published_url}social-media/", wait_until="commit")
+    assert page.locator("main a").get_attribute("href", timeout=5000) == "current/"
+    assert_accessible(page)
+
+
+def test_the_home_with_a_filter_chosen(visit):
+    page = visit("").page
+    page.get_by_label("Category").select_option("Health, safety and wellbeing")
+    page.locator(".library-filters__count").filter(has_text="Showing 1 of 3").wait_for()
+    assert_accessible(page)
+
+
+def test_the_date_page_with_an_answer(visit):
+    page = visit("on-a-date/").page
+    page.get_by_label("Date (day, month and year)").fill("2019-06-01")
+    page.get_by_role("button", name="Show the versions").click()
+    page.locator(".on-a-date__answer li").first.wait_for()
     assert_accessible(page)

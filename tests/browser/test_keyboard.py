@@ -58,7 +58,7 @@ def tab_stops(page, presses: int, key: str = "Tab") -> list[dict]:
 
 @pytest.mark.parametrize("viewing", [LIGHT, PHONE], ids=lambda v: v.name)
 def test_the_first_tab_stop_skips_to_the_content(visit, viewing):
-    page = visit("latest/social-media/policy/", viewing).page
+    page = visit("social-media/current/policy/", viewing).page
     page.keyboard.press("Tab")
     first = page.evaluate(FOCUSED)
     assert first["name"] == "Skip to content"
@@ -72,7 +72,7 @@ def test_the_first_tab_stop_skips_to_the_content(visit, viewing):
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
 def test_every_tab_stop_shows_where_focus_is(visit, viewing, key):
     """Forwards from the top and backwards from the bottom of the longest page."""
-    page = visit("latest/social-media/policy/", viewing).page
+    page = visit("social-media/current/policy/", viewing).page
     if key == "Shift+Tab":  # start from the last link on the page, in the footer
         page.locator(".md-footer a").last.focus()
     problems = [f"stop {number} ({stop['name']!r}) {problem}"
@@ -99,14 +99,14 @@ def open_first_result(page) -> str:
     page.wait_for_function("document.activeElement.matches('.md-search-result__link')",
                            timeout=5000)
     target = page.evaluate("document.activeElement.href").split("?")[0]
-    assert "/latest/" in target
+    assert "/social-media/current/" in target
     page.keyboard.press("Enter")
     page.wait_for_url(target + "**", timeout=5000)
     return target
 
 
 def test_search_is_reached_by_tab_on_a_desktop(visit):
-    page = visit("latest/").page
+    page = visit("social-media/current/").page
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('.md-search__input')"):
@@ -114,11 +114,11 @@ def test_search_is_reached_by_tab_on_a_desktop(visit):
     else:
         pytest.fail("Ten presses of Tab never reached the search box")
     page.keyboard.type("grievance")
-    assert open_first_result(page).endswith("/latest/social-media/quick-guide/")
+    assert open_first_result(page).endswith("/social-media/current/quick-guide/")
 
 
 def test_search_and_the_menu_open_from_the_keyboard_on_a_phone(visit):
-    page = visit("latest/", PHONE).page
+    page = visit("social-media/current/", PHONE).page
     menu = page.get_by_role("button", name="Menu")
     menu.focus()
     assert menu.get_attribute("aria-expanded") == "false"
@@ -137,4 +137,4 @@ def test_search_and_the_menu_open_from_the_keyboard_on_a_phone(visit):
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.matches('.md-search__input')")
     page.keyboard.type("grievance")
-    assert open_first_result(page).endswith("/latest/social-media/quick-guide/")
+    assert open_first_result(page).endswith("/social-media/current/quick-guide/")

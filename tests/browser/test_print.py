@@ -54,7 +54,7 @@ def test_the_quick_card_pdf_has_every_rule_on_one_side_of_a4(pdfs, policy):
     assert f"version {policy.meta.version}" in text  # in the footer of every printed page
 
 
-@pytest.mark.parametrize("path", ["latest/social-media/policy/", "latest/social-media/quick-card/"])
+@pytest.mark.parametrize("path", ["social-media/current/policy/", "social-media/current/quick-card/"])
 def test_the_print_view_is_the_page_alone(visit, path):
     page = visit(path, LIGHT).page
     page.emulate_media(media="print")
@@ -64,15 +64,15 @@ def test_the_print_view_is_the_page_alone(visit, path):
 
 
 def test_a_printed_earlier_version_still_says_it_is_not_current(visit):
-    page = visit("1.0/social-media/policy/", LIGHT).page
-    banner = page.locator("[data-md-component=outdated]")
+    page = visit("social-media/1.0/policy/", LIGHT).page
+    banner = page.locator("[data-version-banner]")
     banner.wait_for(state="visible", timeout=5000)
     page.emulate_media(media="print")
     assert banner.is_visible()
 
 
 def test_printed_links_to_other_sites_show_their_address(visit):
-    page = visit("latest/owners/how-to-change/", LIGHT).page
+    page = visit("owners/how-to-change/", LIGHT).page
     page.emulate_media(media="print")
     link = page.locator("article a[href^='http']").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")

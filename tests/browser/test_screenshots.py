@@ -10,8 +10,8 @@ import pytest
 
 from browser.pages import LIGHT, PHONE
 
-PAGES = {"home": "latest/", "policy": "latest/social-media/policy/",
-         "quick-guide": "latest/social-media/quick-guide/"}
+PAGES = {"home": "", "policy": "social-media/current/policy/",
+         "quick-guide": "social-media/current/quick-guide/"}
 
 
 @pytest.mark.parametrize("viewing", [LIGHT, PHONE], ids=lambda v: v.name)

@@ -35,7 +35,7 @@ def published_policy(published):
 @pytest.fixture(scope="module")
 def rarity(published):
     """How many sections of the site each word appears in."""
-    index = json.loads((published.exported / "latest" / "search" / "search_index.json")
+    index = json.loads((published.exported / "social-media" / "current" / "search" / "search_index.json")
                        .read_text(encoding="utf-8"))
     counts = collections.Counter()
     for entry in index["docs"]:
@@ -73,7 +73,7 @@ class SearchBox:
 def search(browser, published_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{published_url}latest/")
+    page.goto(f"{published_url}social-media/current/")
     page.locator(".md-search__input").click()
     page.wait_for_function(f"!document.querySelector('{META}').textContent.match(/ready/)")
     box = SearchBox(page)
@@ -88,7 +88,7 @@ def test_words_from_each_question_find_that_answer_near_the_top(search, publishe
         words = distinctive_words(faq.question, rarity)
         search.clear()
         shown = [result[:2] for result in search.search(words)[:3]]
-        wanted = ["/latest/social-media/faqs/", f"/latest/social-media/faqs/#{faq.anchor}"]
+        wanted = ["/social-media/current/faqs/", f"/social-media/current/faqs/#{faq.anchor}"]
         if wanted not in shown:
             missed.append(f"{words!r} showed {shown}, not {wanted[1]}")
     assert not missed, "\n".join(missed)
@@ -100,7 +100,7 @@ def test_words_from_each_rule_find_the_quick_guide_near_the_top(search, publishe
         words = distinctive_words(rule.text, rarity)
         search.clear()
         pages = [result[0] for result in search.search(words)[:3]]
-        if "/latest/social-media/quick-guide/" not in pages:
+        if "/social-media/current/quick-guide/" not in pages:
             missed.append(f"{rule.key}: {words!r} showed {pages}")
     assert not missed, "\n".join(missed)
 
