@@ -32,8 +32,8 @@ $(STAMP): requirements.txt scripts/check_python.py
 
 setup: $(STAMP) ## Create .venv with the pinned packages
 
-serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000, rebuilding on every save
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## Preview the library at http://127.0.0.1:8000 as you save [POLICY=one policy only]
+	GUIDE_PART=$(or $(POLICY),all) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the build fails)
 	$(BIN)/python scripts/build.py
@@ -53,21 +53,22 @@ release: $(STAMP) ## Record a new version: VERSION=1.1 DATE=YYYY-MM-DD DECIDED_B
 	  $(if $(EFFECTIVE),--effective-from "$(EFFECTIVE)") \
 	  $(if $(NEXT_REVIEW),--next-review "$(NEXT_REVIEW)")
 
-publish: test ## Run every test, then publish the current version to gh-pages beside the others
-	$(BIN)/python scripts/publish.py $(if $(POLICY),--policy "$(POLICY)") $(if $(PUSH),--push)
+publish: test ## Run every test, then publish every new version of every policy [PUSH=1]
+	$(BIN)/python scripts/publish.py $(if $(TODAY),--today "$(TODAY)") $(if $(PUSH),--push)
 
-export: $(STAMP) ## Write every published version as a folder to serve: DIR=path [BASE=/policies/]
+export: $(STAMP) ## Write the published library as a folder to serve: DIR=path [BASE=/policies/]
 	$(BIN)/python scripts/export.py "$(DIR)" $(if $(BASE),--base "$(BASE)")
 
-in-force: $(STAMP) ## Which version applied on a day: DATE=YYYY-MM-DD
+in-force: $(STAMP) ## Which version of each policy applied on a day: DATE=YYYY-MM-DD [POLICY=]
 	$(BIN)/python scripts/in_force.py "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
 
 plain-english: $(STAMP) ## Score every page for plain English and list its hardest sentences
 	$(BIN)/python scripts/plain_english.py
 
-new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE="..."] [OWNER="..."]
+new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE= OWNER= CATEGORY=]
 	$(BIN)/python scripts/new_policy.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") \
-	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)")
+	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)") \
+	  $(if $(CATEGORY),--category "$(CATEGORY)")
 
 codeowners: $(STAMP) ## Rewrite .github/CODEOWNERS from each policy's owning team
 	$(BIN)/python scripts/codeowners.py

@@ -86,10 +86,10 @@ def render_library(listed: list[Listed], categories: list[str]) -> str:
                                          if key in used])
         + '<p class="library-filters__count" role="status" aria-live="polite"></p></form>')
     table = (
-        '<table class="library-table">'
+        '<div class="library-table"><table>'
         "<caption>Every policy in the library, by title</caption>"
         '<thead><tr><th scope="col">Policy</th><th scope="col">Category</th>'
         '<th scope="col">Version</th><th scope="col">Status</th><th scope="col">Owner</th>'
         '<th scope="col">Next review</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>")
+        f"<tbody>{''.join(rows)}</tbody></table></div>")
     return f"{filters}\n\n{table}\n"

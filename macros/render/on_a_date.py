@@ -46,9 +46,9 @@ def render_on_a_date(listed: list[Listed]) -> str:
         '</form>\n<div class="on-a-date__answer" role="status" aria-live="polite"></div>\n')
     script = ('<script type="application/json" id="on-a-date-data">'
               + json.dumps(data).replace("<", "\\u003c") + "</script>\n")
-    table = ('<table class="on-a-date__periods"><caption>Every version that has applied, '
+    table = ('<div class="on-a-date__periods"><table><caption>Every version that has applied, '
              "by policy</caption><thead><tr><th scope=\"col\">Policy</th>"
              '<th scope="col">Version</th><th scope="col">In force from</th>'
              '<th scope="col">Until (last day)</th></tr></thead>'
-             f"<tbody>{''.join(rows)}</tbody></table>\n")
+             f"<tbody>{''.join(rows)}</tbody></table></div>\n")
     return form + script + "\n" + table

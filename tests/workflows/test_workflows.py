@@ -78,6 +78,9 @@ def test_pull_requests_build_strictly_and_run_every_test():
 def test_a_merge_to_main_tests_then_publishes_and_pushes():
     workflow = load("publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
+    # daily, so a version approved with a later effective date becomes current on that day
+    cron, = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "*"]
     assert workflow["concurrency"]["cancel-in-progress"] is False
     commands = [step.get("run") for step in steps(workflow)]
     assert "make publish PUSH=1" in commands

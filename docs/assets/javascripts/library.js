@@ -5,7 +5,7 @@
   "use strict";
 
   function setUpFilters(form) {
-    var table = document.querySelector(".library-table");
+    var table = document.querySelector(".library-table table");
     if (!table) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
