@@ -38,7 +38,7 @@ PHONE_DARK = Viewing("phone-dark", "dark", 375, 740, phone=True)
 
 def library_pages() -> list[str]:
     """The library's own pages, as their addresses ('' is the library home)."""
-    return [page_url(source.as_posix()) for source in docs_page_sources()]
+    return [page_url(source.as_posix()) for source in docs_page_sources()]  # the same in a preview
 
 
 def policy_pages(slug: str, version: str = CURRENT) -> list[str]:

@@ -1,6 +1,6 @@
 """Plain English: every page of the guide, and of a new policy, meets library.yml's limits."""
 
-from browser.pages import docs_pages
+from conftest import preview_pages
 from policy_library.models import PlainEnglishSettings
 from policy_library.plain_english import report, sentences_in, site_reports
 
@@ -15,7 +15,7 @@ def test_every_page_meets_the_plain_english_settings(built):
 
 def test_every_page_of_the_guide_is_scored(site, library):
     scored = {r.page for r in site_reports(site, library.settings.plain_english)}
-    unscored = [url or "(home page)" for url in docs_pages() if url not in scored]
+    unscored = [url or "(home page)" for url in preview_pages(library) if url not in scored]
     assert not unscored, f"the check found no text to read on {unscored}"
 
 
