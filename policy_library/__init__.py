@@ -1,4 +1,4 @@
-"""The policy library's domain code, with no MkDocs in it.
+"""The policy library's domain code: nothing here renders a page.
 
     sourcefiles, structure, validate, safety   reading policy_source/ files, line by line
     models                                     the shapes of the sources (schema models)
@@ -7,9 +7,11 @@
     review                                     which reviews are due or overdue
     inforce                                    which version applied on a given day
     compare                                    clause by clause differences between versions
-    published                                  what has been published (git tags, the branch)
-    publication                                writing versions to the published branch
-    dates                                      dates as the guide writes them
+    layout                                     the pages every policy has; published addresses
+    published                                  what has been published (git tags, library.json)
+    branch                                     reading and writing the published branch
+    links                                      checking every link in built pages (lychee)
+    plain_english, schemas, gitdates, dates    readability, editor schemas, dates
 
 `macros/` (the mkdocs-macros layer) and `scripts/` (the commands) both build on this.
 """

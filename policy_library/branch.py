@@ -9,9 +9,11 @@ replaced.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
+import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,14 +63,30 @@ def read_branch(repo: Path, branch: str) -> BranchState:
         return state
     listing = git(repo, "ls-tree", "--name-only", head).stdout.decode().split("\n")
     state.top_level = [name for name in listing if name]
-    for name in state.top_level:
-        shown = git(repo, "show", f"{head}:{name}/{VERSIONS_FILE}", check=False)
-        if shown.returncode == 0:
-            state.versions[name] = Versions.loads(shown.stdout.decode())
-    shown = git(repo, "show", f"{head}:{LIBRARY_FILE}", check=False)
-    if shown.returncode == 0:
-        state.library = json.loads(shown.stdout)
+    wanted = [LIBRARY_FILE, *(f"{name}/{VERSIONS_FILE}" for name in state.top_level)]
+    found = _read_files(repo, head, wanted)
+    state.versions = {path.split("/")[0]: Versions.loads(text)
+                      for path, text in found.items() if path != LIBRARY_FILE}
+    if LIBRARY_FILE in found:
+        state.library = json.loads(found[LIBRARY_FILE])
     return state
+
+
+def _read_files(repo: Path, commit: str, paths: list[str]) -> dict[str, str]:
+    """The text of each of `paths` that exists in `commit`, read with one git command."""
+    asked = "".join(f"{commit}:{path}\n" for path in paths).encode()
+    out = git(repo, "cat-file", "--batch", data=asked).stdout
+    found, at = {}, 0
+    for path in paths:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if header[-1] == b"missing":
+            continue
+        size = int(header[2])
+        found[path] = out[at:at + size].decode()
+        at += size + 1
+    return found
 
 
 class TreeWriter:
@@ -119,7 +137,20 @@ class TreeWriter:
         self._git("update-index", "--add", "--index-info", data="\n".join(lines).encode())
 
     def tree(self) -> str:
+        """Write what is staged as a git tree; its id."""
         return self._git("write-tree").strip()
+
+    def top_level(self, tree: str) -> list[str]:
+        return [name for name in self._git("ls-tree", "--name-only", tree).split("\n") if name]
+
+    def exists(self, tree: str, path: str) -> bool:
+        return bool(self._git("ls-tree", tree, path).strip())
+
+    def extract(self, tree: str, folder: Path, pathspecs: list[str]) -> None:
+        """Write the files of `tree` that match `pathspecs` into `folder`."""
+        archive = git(self.repo, "archive", "--format=tar", tree, "--", *pathspecs).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
 
     def commit(self, branch: str, message: str) -> str | None:
         """Commit what is staged and move the branch to it, unless it was moved meanwhile.

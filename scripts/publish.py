@@ -29,8 +29,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
-import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,71 +189,86 @@ def redirect_page(target: str, title: str) -> bytes:
 
 # -- publishing -----------------------------------------------------------------------------
 
+def add_new_versions(tree: TreeWriter, new: list[Policy], versions: dict[str, Versions],
+                     scratch: Path, today: dt.date) -> None:
+    """Build each policy's new version and stage it at <policy>/<version>/, with its entry
+    (status and dates, which the version banner reads) in the policy's versions.json."""
+    for policy in new:
+        site = scratch / policy.slug
+        build_part(policy.slug, site, today, policy.meta.title)
+        tree.add_folder(f"{policy.slug}/{policy.meta.version}", site)
+        entry = policy.history.current
+        info = versions.setdefault(policy.slug, Versions()).add(policy.meta.version,
+                                                                title=policy.meta.version)
+        info.properties = {"status": entry.status, "date": entry.date.isoformat(),
+                           "effective_from": (entry.in_force_from.isoformat()
+                                              if entry.in_force_from else None)}
+
+
+def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy | None,
+                 today: dt.date) -> tuple[PublishedPolicy, str | None]:
+    """Point <policy>/current/ at the version in force `today`. Returns the policy's record
+    and, if current/ moved, the version it was at ('' for none); None if it did not move."""
+    numbers = [str(info.version) for info in listed]
+    was = next((str(info.version) for info in listed if CURRENT in info.aliases), None)
+    now = current_version(policy, numbers, today) if policy else was
+    if now != was:
+        tree.remove(f"{slug}/{CURRENT}")
+        if now:
+            listed.update(now, aliases=[CURRENT], update_aliases=True)
+            tree.copy(f"{slug}/{now}", f"{slug}/{CURRENT}")
+        elif was:
+            listed[was].aliases.discard(CURRENT)
+    record = PublishedPolicy(tuple(sorted(numbers, key=version_key)), now)
+    return record, (was or "") if now != was else None
+
+
 def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
     refuse_unsafe_tree()
     sync_from_remote(remote, branch)
     library = load_library(ROOT / "policy_source")
     state = read_branch(ROOT, branch)
     work = plan(library, state)
+    said = []
 
     with tempfile.TemporaryDirectory(prefix="publish-") as scratch, \
             TreeWriter(ROOT, state.head) as tree:
         scratch = Path(scratch)
-        said = []
-        versions = {slug: Versions.loads(found.dumps()) for slug, found in
-                    state.versions.items()}
-        for policy in work.new:
-            site = scratch / policy.slug
-            build_part(policy.slug, site, today, policy.meta.title)
-            tree.add_folder(f"{policy.slug}/{policy.meta.version}", site)
-            entry = policy.history.current
-            listed = versions.setdefault(policy.slug, Versions())
-            info = listed.add(policy.meta.version, title=policy.meta.version)
-            info.properties = {"status": entry.status, "date": entry.date.isoformat(),
-                               "effective_from": (entry.in_force_from.isoformat()
-                                                  if entry.in_force_from else None)}
+        versions = {slug: Versions.loads(found.dumps())
+                    for slug, found in state.versions.items()}
+        add_new_versions(tree, work.new, versions, scratch, today)
         changed = {policy.slug for policy in work.new}
         published = {}
         for slug, listed in versions.items():
-            numbers = [str(info.version) for info in listed]
             policy = library.policies.get(slug)
-            was = next((str(info.version) for info in listed if CURRENT in info.aliases), None)
-            now = current_version(policy, numbers, today) if policy else was
-            if now != was:
+            published[slug], was = move_current(tree, slug, listed, policy, today)
+            if was is not None:
                 changed.add(slug)
-                tree.remove(f"{slug}/{CURRENT}")
-                if now:
-                    listed.update(now, aliases=[CURRENT], update_aliases=True)
-                    tree.copy(f"{slug}/{now}", f"{slug}/{CURRENT}")
-                elif was:
-                    listed[was].aliases.discard(CURRENT)
-            record = PublishedPolicy(tuple(sorted(numbers, key=version_key)), now)
-            published[slug] = record
+                if slug not in {new.slug for new in work.new}:
+                    now = published[slug].current or "none"
+                    said.append(f"{policy.meta.title}: version {now} is now current "
+                                f"(was {was or 'none'}).")
             if slug in changed:
-                tree.add_file(f"{slug}/{VERSIONS_FILE}", listed.dumps().encode())
                 title = policy.meta.title if policy else slug
-                tree.add_file(f"{slug}/index.html",
-                              redirect_page(record.address(), f"{title}: current version"))
-            if slug in {p.slug for p in work.new}:
-                version = library.policies[slug].meta.version
-                said.append(_published_words(library.policies[slug], version, now, today))
-            elif now != was and policy:
-                said.append(f"{policy.meta.title}: version {now or 'none'} is now current "
-                            f"(was {was or 'none'}).")
+                tree.add_file(f"{slug}/{VERSIONS_FILE}", listed.dumps().encode())
+                tree.add_file(f"{slug}/index.html", redirect_page(
+                    published[slug].address(), f"{title}: current version"))
+        said[:0] = [_published_words(policy, published[policy.slug].current, today)
+                    for policy in work.new]
 
         record = PublishedLibrary(published)
-        library_json = record.to_json()
-        library_json["source"] = git("rev-parse", "HEAD^{tree}").stdout.strip()
+        library_json = {**record.to_json(),
+                        "source": git("rev-parse", "HEAD^{tree}").stdout.strip()}
         if not changed and library_json == state.library:
             return _summary(["Nothing to publish: every policy's version is already "
                              "published, and each current version is still the one in "
                              "force."], work.notes)
-        rebuild_library(tree, state, published, record, library_json, scratch, today)
-        check_links(tree, changed, scratch, {slug: policy.meta.title
-                                             for slug, policy in library.policies.items()})
-        commit = tree.commit(branch, "Publish " + "; ".join(
-            f"{library.policies[p.slug].meta.title} {p.meta.version}" for p in work.new)
-            if work.new else "Publish: current versions and the library home")
+        rebuild_library(tree, state, record, library_json, scratch, today)
+        check_links(tree, changed, scratch,
+                    {slug: policy.meta.title for slug, policy in library.policies.items()})
+        message = ("Publish " + "; ".join(f"{p.meta.title} {p.meta.version}" for p in work.new)
+                   if work.new else "Publish: current versions and the library home")
+        commit = tree.commit(branch, message)
     for policy in work.new:
         git("tag", "--annotate", tag_name(policy.slug, policy.meta.version), "--message",
             f"{policy.meta.title} version {policy.meta.version}, as published", "HEAD")
@@ -273,8 +286,8 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
     return _summary(said, work.notes)
 
 
-def _published_words(policy: Policy, version: str, current: str | None,
-                     today: dt.date) -> str:
+def _published_words(policy: Policy, current: str | None, today: dt.date) -> str:
+    version = policy.meta.version
     where = f"{policy.slug}/{version}/"
     if policy.meta.status == "withdrawn":
         return f"{policy.meta.title}: published the withdrawal (version {version}) at {where}."
@@ -293,19 +306,19 @@ def _summary(said: list[str], notes: list[str]) -> str:
     return text
 
 
-def rebuild_library(tree: TreeWriter, state: BranchState, published: dict, record,
+def rebuild_library(tree: TreeWriter, state: BranchState, record: PublishedLibrary,
                     library_json: dict, scratch: Path, today: dt.date) -> None:
     """Replace the library's own files at the top of the branch (never a policy's folder)."""
     state_file = scratch / LIBRARY_FILE
     state_file.write_text(json.dumps(record.to_json()), encoding="utf-8")
     site = scratch / f"_{LIBRARY}"
     build_part(LIBRARY, site, today, "library home", state_file)
-    clashes = sorted(set(published) & {path.name for path in site.iterdir()})
+    clashes = sorted(set(record.policies) & {path.name for path in site.iterdir()})
     if clashes:
         raise PublishError(f"The policy folder '{clashes[0]}' has the same name as one of the "
                            "library's own pages. Rename the policy folder.")
     for name in state.top_level:
-        if name not in published:
+        if name not in record.policies:
             tree.remove(name)
     for path in site.iterdir():
         if path.is_dir():
@@ -321,19 +334,14 @@ def check_links(tree: TreeWriter, changed: set[str], scratch: Path,
     library's pages and every folder of each changed policy in full, and the landing page
     of every other published version (all the library's pages link to)."""
     staged = tree.tree()
-    top = [line.split("\t", 1)[1] for line in
-           tree._git("ls-tree", staged).splitlines()]
-    library_names = [name for name in top if name not in changed and not
-                     tree._git("ls-tree", staged, f"{name}/{VERSIONS_FILE}").strip()]
-    specs = [*library_names, *sorted(changed), ":(glob)*/*/index.html"]
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", staged,
-                              "--", *specs], capture_output=True, env=None)
-    if archive.returncode != 0:
-        raise PublishError(f"Could not read back what would be published: "
-                           f"{archive.stderr.decode(errors='replace').strip()}")
+    library_names = [name for name in tree.top_level(staged)
+                     if not tree.exists(staged, f"{name}/{VERSIONS_FILE}")]
     folder = scratch / "_check"
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(folder, filter="data")
+    try:
+        tree.extract(staged, folder,
+                     [*library_names, *sorted(changed), ":(glob)*/*/index.html"])
+    except BranchError as error:
+        raise PublishError(f"Could not read back what would be published: {error}") from None
     targets = [folder / name for name in [*library_names, *sorted(changed)]
                if (folder / name).exists()]
     try:

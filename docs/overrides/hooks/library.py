@@ -39,8 +39,6 @@ from policy_library.review import Review, ReviewState, reviews  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 
 SOURCE_ROOT = "policy_source"
-#: The library's own pages in docs/, which only the library part of a build has.
-LIBRARY_PAGES = ("index.md", "on-a-date.md", "glossary.md", "owners/")
 
 
 @dataclass
@@ -162,16 +160,10 @@ def _page_text(page: PolicyPage) -> str:
     return "---\n" + "\n".join(front) + f'\n---\n\n{{% include "policy/{page.name}" %}}\n'
 
 
-def _is_library_page(src_uri: str) -> bool:
-    return any(src_uri == name or (name.endswith("/") and src_uri.startswith(name))
-               for name in LIBRARY_PAGES)
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = build_of(config)
-    if not build.layout.builds_library_pages:
-        for file in [file for file in files.documentation_pages()
-                     if _is_library_page(file.src_uri)]:
+    if not build.layout.builds_library_pages:  # every page in docs/ is the library's own
+        for file in list(files.documentation_pages()):
             files.remove(file)
     for slug, policy in build.library.policies.items():
         if not build.layout.builds_policy(slug):
