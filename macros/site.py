@@ -42,18 +42,28 @@ class SiteMacros:
             return self.library.policies[self.layout.part]
         return self.library.policies.get(src_uri.split("/", 1)[0])
 
+    def _where(self) -> str:
+        """The file in docs/ to name in a message about the current page: a policy's pages
+        are generated from the shared bodies in docs/includes/policy/."""
+        page = self.current_page()
+        found = self.policy_for_page(page)
+        if found is None:
+            return page
+        name = page.removeprefix(self.layout.policy_folder(found.slug))
+        return f"includes/policy/{name} (on the {found.meta.title}'s pages)"
+
     def _policy(self, policy: str | None) -> Policy:
         if policy is None:
             found = self.policy_for_page(self.current_page())
             if found is None:
                 raise PageError(
-                    self.current_page(), "This page is not in a policy's folder in docs/, so "
-                    "the macro cannot tell which policy it is about.",
+                    self._where(), "This page is one of the library's own pages, not one "
+                    "of a policy's, so the macro cannot tell which policy it is about.",
                     "Name the policy, for example policy_summary('social-media').")
             return found
         if policy not in self.library.policies:
             raise PageError(
-                self.current_page(),
+                self._where(),
                 f"There is no policy '{policy}'.{suggestion(policy, self.library.policies)}",
                 f"Use one of the policy folder names: {quoted_list(self.library.policies)}.")
         return self.library.policies[policy]
@@ -115,7 +125,7 @@ class SiteMacros:
         if context is not None and context not in {c.key for c in found.rules.contexts}:
             known = [c.key for c in found.rules.contexts]
             raise PageError(
-                self.current_page(),
+                self._where(),
                 f"There is no rule context '{context}'.{suggestion(context, known)}",
                 f"Use one of the contexts in rules.yml: {quoted_list(known)}.")
         return checklists.render_checklists(
@@ -164,7 +174,7 @@ class SiteMacros:
         found = self._policy(policy)
         if anchor not in found.anchors:
             raise PageError(
-                self.current_page(),
+                self._where(),
                 f"The policy has no clause '#{anchor}'.{suggestion(anchor, found.anchors)}",
                 "Use the anchor in {#...} at the end of the clause heading in policy.md.")
         return self._links(found).clause_markdown(anchor, with_title=title)

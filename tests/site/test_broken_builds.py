@@ -65,7 +65,8 @@ def test_a_wrong_macro_argument_in_a_page_stops_the_build(project, tmp_path):
     project.replace("docs/includes/policy/quick-guide.md", "{{ checklist() }}",
                     "{{ checklist('personal') }}")
     result = project.build(site)
-    assert_failed_cleanly(result, site, "docs/social-media/quick-guide.md",
+    assert_failed_cleanly(result, site, "docs/includes/policy/quick-guide.md (on the Social "
+                          "Media Policy's pages)",
                           "no rule context 'personal'", "Did you mean 'personal-use'")
 
 
