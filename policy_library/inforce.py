@@ -68,16 +68,16 @@ class Standing:
 
 
 def standing(history: History, day: dt.date) -> Standing:
+    """Where the policy stood on `day`, from the decisions made by then."""
     periods = in_force_periods(history)
-    later = [period for period in periods if period.start > day]
+    later = [period for period in periods if period.start > day and period.entry.date <= day]
     waiting = later[0] if later else None
     applying = next((period for period in periods if period.covers(day)), None)
     if applying is not None:
         return Standing(applying.version, "in force", applying.start, waiting)
-    decided = [entry for entry in history.entries if entry.date <= day]
-    if decided and decided[-1].status == "withdrawn":
+    decided = [entry for entry in history.entries if entry.date <= day] or history.entries[:1]
+    if decided[-1].status == "withdrawn":
         return Standing(decided[-1].version, "withdrawn", decided[-1].date)
     if waiting is not None:
         return Standing(waiting.version, "takes effect", waiting.start)
-    newest = history.current
-    return Standing(newest.version, newest.status, newest.date)
+    return Standing(decided[-1].version, decided[-1].status, decided[-1].date)

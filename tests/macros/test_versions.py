@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from policy_library.compare import compare, plain_words
 from policy_library.errors import SourceError
-from policy_library.inforce import in_force_periods, version_on
+from policy_library.inforce import in_force_periods, standing, version_on
 from policy_library.models import History
 from policy_library.published import load_publication
 from macros.render.changes import diff_html
@@ -47,6 +47,50 @@ HISTORY = history(
 def test_the_version_in_force_on_a_day_follows_the_effective_dates(day, version):
     found = version_on(HISTORY, D(day))
     assert (found.version if found else None) == version
+
+
+@pytest.mark.parametrize("day, version, state, since, waiting", [
+    ("2018-12-01", "0.9", "approved", "2018-11-23", None),  # approved; 1.0 not yet decided
+    ("2021-03-15", "1.0", "in force", "2018-12-19", "1.1"),  # 1.1 decided, waiting
+    ("2021-04-01", "1.1", "in force", "2021-04-01", None),
+])
+def test_where_a_policy_stands_on_a_day(day, version, state, since, waiting):
+    now = standing(HISTORY, D(day))
+    assert (now.version, now.state, now.since) == (version, state, D(since))
+    assert (now.next_version.version if now.next_version else None) == waiting
+
+
+def test_a_first_version_decided_before_it_takes_effect_stands_waiting():
+    later = history({"version": "1.0", "date": "2027-01-10", "status": "in force",
+                     "effective_from": "2027-02-01"})
+    now = standing(later, D("2027-01-20"))
+    assert (now.version, now.key, now.since) == ("1.0", "takes-effect", D("2027-02-01"))
+
+
+def test_a_withdrawn_policy_stands_withdrawn_from_the_day_of_the_decision():
+    withdrawn = history(
+        {"version": "1.0", "date": "2019-01-01", "status": "in force"},
+        {"version": "1.1", "date": "2022-06-30", "status": "withdrawn"})
+    assert standing(withdrawn, D("2022-06-29")).state == "in force"
+    assert (standing(withdrawn, D("2022-06-30")).state,
+            standing(withdrawn, D("2022-06-30")).version) == ("withdrawn", "1.1")
+
+
+def test_the_newest_version_takes_its_decisions_from_the_history():
+    facts = HISTORY.version_facts()
+    assert facts == {"version": "1.1", "status": "in force",
+                     "approved_by": "Personnel Committee", "approved_on": D("2021-03-01"),
+                     "effective_from": D("2021-04-01")}
+    ratified = history(
+        {"version": "0.9", "date": "2018-11-23", "status": "approved",
+         "decided_by": "Personnel Committee"},
+        {"version": "1.0", "date": "2018-12-19", "status": "in force",
+         "decided_by": "Corporate Joint Committee"}).version_facts()
+    assert (ratified["approved_by"], ratified["ratified_by"], ratified["ratified_on"]) == (
+        "Personnel Committee", "Corporate Joint Committee", D("2018-12-19"))
+    assert history({"version": "0.1", "date": "2026-01-05", "status": "draft"}
+                   ).version_facts() == {"version": "0.1", "status": "draft",
+                                         "effective_from": None}
 
 
 def test_periods_run_end_to_end_without_gaps_or_overlaps():
