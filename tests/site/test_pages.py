@@ -228,12 +228,28 @@ def test_pages_outside_a_policy_show_no_review_date(site):
 
 
 def test_every_policy_has_each_standard_page_in_the_menu(built):
-    menu = {a["href"] for a in page(built.site, "").select("nav.md-nav--primary a[href]")}
     has_residents = any(c.audience == "residents" for c in built.policy.rules.contexts)
+    menu = page(built.site, built.url()).select_one("nav.md-nav--primary")
+    titles = {link.get_text(" ", strip=True) for link in menu.select(".md-nav__link")}
+    assert built.policy.meta.title in titles  # the section, which opens the landing page
     for spec in POLICY_PAGES:
         if spec.residents_only and not has_residents:
             continue
-        file_name = spec.name
-        name = "" if file_name == "index.md" else file_name.removesuffix(".md")
-        assert len(article(built.site, built.url(name)).select("h1")) == 1, file_name
-        assert f"{built.url(name)}/" in menu, f"{file_name} is not in the menu"
+        name = "" if spec.name == "index.md" else spec.name.removesuffix(".md")
+        assert len(article(built.site, built.url(name)).select("h1")) == 1, spec.name
+        assert spec.menu_title is None or spec.menu_title in titles, spec.name
+
+
+@pytest.mark.parametrize("slug", ["social-media", "flexible-working"])
+def test_a_policys_menu_lists_only_its_own_pages(scaffolded, slug):
+    """A page carries its own policy's menu, never every policy's: its size does not grow
+    with the library."""
+    site, policies = scaffolded.site, scaffolded.library.policies
+    others = [policy.meta.title for other, policy in policies.items() if other != slug]
+    for name in ("", "policy/", "faqs/"):
+        menu = page(site, f"{slug}/{name}").select_one("nav.md-nav--primary")
+        text = menu.get_text(" ", strip=True)
+        assert policies[slug].meta.title in text
+        assert not [title for title in others if title in text], name
+    library = page(site, "glossary").select_one("nav.md-nav--primary").get_text()
+    assert policies[slug].meta.title not in library and "Glossary" in library

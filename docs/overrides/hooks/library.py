@@ -184,6 +184,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         changed = build.dates.get(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     else:
         policy, spec = found
+        page.meta["policy_slug"] = policy.slug
         source = f"{SOURCE_ROOT}/{policy.slug}/{spec.source}"
         changed = build.dates.get(source)
         if config.repo_url and config.edit_uri:
