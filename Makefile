@@ -79,7 +79,7 @@ schemas: $(STAMP) ## Rewrite the editor schemas in policy_source/schemas/ after 
 review-reminders: $(STAMP) ## Open a GitHub issue for each review due soon or overdue (needs gh)
 	$(BIN)/python scripts/review_reminders.py $(if $(DRY_RUN),--dry-run)
 
-bench: $(STAMP) ## Time our build against plain Material, 20 to 200 policies [SIZES="20 200"]
+bench: $(STAMP) ## Time our build against plain Material, 20 to 200 real-length policies [SIZES="20 200"]
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
 
 lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in

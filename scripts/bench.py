@@ -1,24 +1,30 @@
-"""Benchmark: what our pipeline costs over a plain Material build, from 20 to 200 policies.
+"""Benchmark: what our build costs at 20 to 200 policies, against plain Material.
 
 For each library size N it:
 
-1. copies the project and adds N policies with `make new-policy`'s scaffold (beside the
-   real Social Media Policy), so the library is in our real source format;
-2. times `mkdocs build` of it, our way: sources loaded and checked, macros, edit links and
-   dates, glossary, review warnings (with and without checking every link with lychee);
-3. captures the Markdown each page becomes after the macros have run, and times a plain
-   Material build of exactly that Markdown: same theme and extensions, search only, no
-   macros;
-4. prints each time, the ratio, and the time per policy, which should stay flat as the
-   library grows (linear growth).
+1. copies the project and adds copies of the real Social Media Policy as more policies, so
+   every page is as long as a real policy's (not a short draft);
+2. times `scripts/build.py`, which is `make build`: the whole library strictly built (our
+   hook, macros, checks, edit links, dates, glossary) and every link and #anchor checked;
+3. captures the Markdown each page becomes after the macros, with the same menu, and times a
+   plain Material build of exactly that (same theme, overrides and extensions, no macros,
+   no hook, no link check);
+4. times the link check alone, one policy's build (the preview `make serve POLICY=…` makes
+   after a change), and measures the largest policy page and the bytes a first search
+   fetches.
 
-    python scripts/bench.py [--sizes 20 50 100 200] [--repeat 3]
+It ends with one line for the largest size:
+
+    bench: policies=N build_s=… plain_s=… ratio=… growth=… linkcheck_s=… page_kb=…
+           search_kb=… preview_s=…
+
+    python scripts/bench.py [--sizes 20 50 100 200] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -27,112 +33,191 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from folders import copy_project
-from new_policy import scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.links import broken_links  # noqa: E402
 
+MODEL = "social-media"  # the real policy every synthetic one copies
 PLAIN_PLUGINS = "plugins:\n  - search:\n      lang: en\n\n"
 
-#: Runs inside a build of the synthetic project: a plugin added after macros that writes
-#: each page's final Markdown to the plain project's docs folder.
+#: Runs inside a build of the synthetic project: a plugin added after the others writes each
+#: page's final Markdown, with the front matter that matters to the theme, and the menu.
 CAPTURE = '''
+import json
 import logging
 import sys
 from pathlib import Path
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
+
+KEPT = ("hide", "search", "policy_slug")
 
 class Capture(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         target = Path(sys.argv[2]) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        meta = {key: page.meta[key] for key in KEPT if key in page.meta}
+        front = f"---\\n{yaml.safe_dump(meta)}---\\n\\n" if meta else ""
+        target.write_text(front + markdown, encoding="utf-8")
         return markdown
 
-logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    def on_post_build(self, config):
+        Path(sys.argv[4]).write_text(json.dumps(config.nav), encoding="utf-8")
+
+logging.basicConfig(level=logging.ERROR, format="%(message)s")
 config = load_config(sys.argv[1], site_dir=sys.argv[3])
 config.plugins["capture"] = Capture()
 build(config)
 '''
 
 
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PART": "all"}
+
+
 def make_library(folder: Path, size: int) -> Path:
+    """The project with `size` policies: the real one and copies of it under new names."""
     project = copy_project(ROOT, folder / "project")
-    for number in range(1, size + 1):
-        scaffold(project, f"policy-{number:03d}", f"Synthetic Policy {number}",
-                 "Strategic Director of Corporate Resources", "Human Resources",
-                 "Communication and conduct", dt.date.today())
+    source = project / "policy_source"
+    for number in range(1, size):
+        slug = f"policy-{number:03d}"
+        shutil.copytree(source / MODEL, source / slug)
+        policy = source / slug / "policy.md"
+        text = policy.read_text(encoding="utf-8")
+        policy.write_text(text.replace("title: Social Media Policy",
+                                       f"title: Synthetic Policy {number}", 1), encoding="utf-8")
     return project
 
 
 def plain_project(project: Path, folder: Path) -> Path:
-    """The same pages as plain Markdown (captured after macros) with a search-only config."""
+    """The same pages as plain Markdown (captured after macros) with the same menu, built by
+    Material alone: search plugin only, no macros, no hook."""
     plain = folder / "plain"
     docs = plain / "docs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    nav_file = folder / "nav.json"
     captured = subprocess.run(
         [sys.executable, "-c", CAPTURE, str(project / "mkdocs.yml"), str(docs),
-         str(folder / "captured-site")], cwd=project, env=env, capture_output=True, text=True)
+         str(folder / "captured-site"), str(nav_file)],
+        cwd=project, env=env(), capture_output=True, text=True)
     if captured.returncode != 0:
         sys.exit(f"The synthetic library did not build:\n{captured.stderr}")
-    shutil.copytree(project / "docs" / "overrides", docs / "overrides")
+    shutil.copytree(project / "docs" / "overrides", docs / "overrides",
+                    ignore=shutil.ignore_patterns("hooks"))
     shutil.copytree(project / "docs" / "assets", docs / "assets")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^plugins:\n.*?^(?=watch:)", PLAIN_PLUGINS, config)
     config = re.sub(r"(?ms)^watch:\n(  - .*\n)+", "", config)
-    config = re.sub(r"(?ms)^nav:\n.*", "", config)  # every captured page, in folder order
+    config = re.sub(r"(?ms)^nav:\n.*", "", config)
+    config += "nav: " + nav_file.read_text(encoding="utf-8") + "\n"
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain
 
 
-def time_build(project: Path, repeat: int, check_links: bool) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times = []
-    for _ in range(repeat):
-        site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                        str(site)], cwd=project, env=env, check=True, capture_output=True)
-        if check_links and broken_links([site], site):
-            sys.exit("The synthetic library has broken links.")
-        times.append(time.perf_counter() - start)
-        shutil.rmtree(site)
-    return statistics.median(times)
+def timed(command: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env={**env(), **(extra_env or {})},
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def median(repeat: int, measure) -> float:
+    return statistics.median(measure() for _ in range(repeat))
+
+
+@dataclass
+class Figures:
+    policies: int
+    build_s: float
+    plain_s: float
+    linkcheck_s: float
+    page_kb: float
+    search_kb: float
+    preview_s: float
+
+    @property
+    def ratio(self) -> float:
+        return self.build_s / self.plain_s
+
+
+def largest_policy_page_kb(site: Path) -> float:
+    pages = [path for path in site.glob("*/**/index.html")
+             if path.relative_to(site).parts[0].startswith(("policy-", MODEL))]
+    return max(path.stat().st_size for path in pages) / 1024
+
+
+def first_search_kb(site: Path) -> float:
+    """What a browser fetches to show the first results: the whole index, for Material's
+    search, and the search worker."""
+    search = site / "search"
+    worker = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    return (sum(path.stat().st_size for path in [search / "search_index.json", *worker])
+            / 1024)
+
+
+def measure(size: int, repeat: int) -> Figures:
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        folder = Path(scratch)
+        project = make_library(folder, size)
+        plain = plain_project(project, folder)
+        site = folder / "site"
+        build = [sys.executable, str(project / "scripts" / "build.py"), "--site-dir",
+                 str(site)]
+        build_s = median(repeat, lambda: timed(build, project))
+        plain_s = median(repeat, lambda: timed(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
+             str(folder / "plain-site")], plain))
+
+        def linkcheck() -> float:
+            start = time.perf_counter()
+            assert broken_links([site], site) == []
+            return time.perf_counter() - start
+
+        linkcheck_s = median(repeat, linkcheck)
+        preview_s = median(repeat, lambda: one_line_change_rebuild(project, folder))
+        return Figures(size, build_s, plain_s, linkcheck_s, largest_policy_page_kb(site),
+                       first_search_kb(site), preview_s)
+
+
+def one_line_change_rebuild(project: Path, folder: Path) -> float:
+    """Change one line of one policy, then build that policy alone, as `make serve
+    POLICY=…` does after a save."""
+    faqs = project / "policy_source" / MODEL / "faqs.md"
+    faqs.write_text(faqs.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    return timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
+                  str(folder / "preview")], project, {"GUIDE_PART": MODEL})
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 50, 100, 200])
-    parser.add_argument("--repeat", type=int, default=3, help="builds per figure (median)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per figure (median)")
     args = parser.parse_args(argv)
-    print(f"{'policies':>8} {'pages':>6} {'plain s':>8} {'ours s':>8} {'ratio':>6} "
-          f"{'+links s':>9} {'ratio':>6} {'ms/policy (ours)':>17}")
+    print(f"{'policies':>8} {'build s':>8} {'plain s':>8} {'ratio':>6} {'links s':>8} "
+          f"{'page KB':>8} {'search KB':>10} {'preview s':>10}")
     rows = []
     for size in args.sizes:
-        with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
-            folder = Path(scratch)
-            project = make_library(folder, size)
-            plain = plain_project(project, folder)
-            pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
-            plain_time = time_build(plain, args.repeat, check_links=False)
-            ours = time_build(project, args.repeat, check_links=False)
-            ours_links = time_build(project, args.repeat, check_links=True)
-        policies = size + 1  # the scaffolded ones and the real Social Media Policy
-        rows.append((policies, ours))
-        print(f"{policies:>8} {pages:>6} {plain_time:>8.2f} {ours:>8.2f} "
-              f"{ours / plain_time:>6.2f} {ours_links:>9.2f} {ours_links / plain_time:>6.2f} "
-              f"{1000 * ours / policies:>17.1f}", flush=True)
-    if len(rows) > 1:
-        (small, small_time), (large, large_time) = rows[0], rows[-1]
-        print(f"\nFrom {small} to {large} policies ({large / small:.1f} times as many), our "
-              f"build took {large_time / small_time:.1f} times as long.")
+        row = measure(size, args.repeat)
+        rows.append(row)
+        print(f"{row.policies:>8} {row.build_s:>8.2f} {row.plain_s:>8.2f} {row.ratio:>6.2f} "
+              f"{row.linkcheck_s:>8.2f} {row.page_kb:>8.1f} {row.search_kb:>10.1f} "
+              f"{row.preview_s:>10.2f}", flush=True)
+    last = rows[-1]
+    growth = last.build_s / rows[0].build_s
+    print(f"bench: policies={last.policies} build_s={last.build_s:.2f} "
+          f"plain_s={last.plain_s:.2f} ratio={last.ratio:.2f} growth={growth:.2f} "
+          f"linkcheck_s={last.linkcheck_s:.2f} page_kb={last.page_kb:.1f} "
+          f"search_kb={last.search_kb:.1f} preview_s={last.preview_s:.2f}")
     return 0
 
 
