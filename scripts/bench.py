@@ -10,8 +10,8 @@ For each library size N it:
    plain Material build of exactly that (same theme, overrides and extensions, no macros,
    no hook, no link check);
 4. times the link check alone, one policy's build (the preview `make serve POLICY=…` makes
-   after a change), and measures the largest policy page and the bytes a first search
-   fetches.
+   after a change), measures the largest policy page, and in headless chromium the bytes a
+   first search fetches and the time from the last key to the results.
 
 It ends with one line for the largest size:
 
@@ -143,6 +143,7 @@ class Figures:
     linkcheck_s: float
     page_kb: float
     search_kb: float
+    search_s: float
     preview_s: float
 
     @property
@@ -156,13 +157,36 @@ def largest_policy_page_kb(site: Path) -> float:
     return max(path.stat().st_size for path in pages) / 1024
 
 
-def first_search_kb(site: Path) -> float:
-    """What a browser fetches to show the first results: the whole index, for Material's
-    search, and the search worker."""
-    search = site / "search"
-    worker = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    return (sum(path.stat().st_size for path in [search / "search_index.json", *worker])
-            / 1024)
+#: What a reader types: words from a clause every policy of the synthetic library has.
+QUERY = "friend request"
+
+
+def first_search(site: Path) -> tuple[float, float]:
+    """In headless chromium, on a policy page: the kilobytes a first search fetches (the
+    search library, its index pieces and the results' excerpts), and the seconds from the
+    last key to the results on screen."""
+    from playwright.sync_api import sync_playwright
+
+    from chromium import find_chromium, launch, serve_folder
+
+    fetched: list[int] = []
+    with serve_folder(site) as url, sync_playwright() as playwright:
+        browser = launch(playwright, find_chromium())
+        page = browser.new_page()
+        page.goto(f"{url}{MODEL}/policy/", wait_until="networkidle")
+        page.on("response", lambda response: fetched.append(len(response.body())))
+        page.locator(".md-search__input").click()
+        page.wait_for_function("document.querySelector('.md-search-result__meta')"
+                               ".textContent.startsWith('Type')")
+        page.keyboard.type(QUERY[:-1])
+        start = time.perf_counter()
+        page.keyboard.type(QUERY[-1])
+        page.wait_for_function("document.querySelector('.md-search-result__meta')"
+                               ".textContent.match(/matched/)")
+        seconds = time.perf_counter() - start
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(fetched) / 1024, seconds
 
 
 def measure(size: int, repeat: int) -> Figures:
@@ -185,8 +209,9 @@ def measure(size: int, repeat: int) -> Figures:
 
         linkcheck_s = median(repeat, linkcheck)
         preview_s = median(repeat, lambda: one_line_change_rebuild(project, folder))
+        search_kb, search_s = first_search(site)
         return Figures(size, build_s, plain_s, linkcheck_s, largest_policy_page_kb(site),
-                       first_search_kb(site), preview_s)
+                       search_kb, search_s, preview_s)
 
 
 def one_line_change_rebuild(project: Path, folder: Path) -> float:
@@ -204,14 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds per figure (median)")
     args = parser.parse_args(argv)
     print(f"{'policies':>8} {'build s':>8} {'plain s':>8} {'ratio':>6} {'links s':>8} "
-          f"{'page KB':>8} {'search KB':>10} {'preview s':>10}")
+          f"{'page KB':>8} {'search KB':>10} {'results s':>10} {'preview s':>10}")
     rows = []
     for size in args.sizes:
         row = measure(size, args.repeat)
         rows.append(row)
         print(f"{row.policies:>8} {row.build_s:>8.2f} {row.plain_s:>8.2f} {row.ratio:>6.2f} "
               f"{row.linkcheck_s:>8.2f} {row.page_kb:>8.1f} {row.search_kb:>10.1f} "
-              f"{row.preview_s:>10.2f}", flush=True)
+              f"{row.search_s:>10.2f} {row.preview_s:>10.2f}", flush=True)
     last = rows[-1]
     growth = last.build_s / rows[0].build_s
     print(f"bench: policies={last.policies} build_s={last.build_s:.2f} "

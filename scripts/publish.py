@@ -26,7 +26,6 @@ import fcntl
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,6 +49,8 @@ from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (PublishedLibrary, PublishedPolicy,  # noqa: E402
                                       tag_name, tagged_versions)
+from policy_library.search import FOLDER as SEARCH_FOLDER  # noqa: E402
+from policy_library.search import PUBLISHED_PAGES, SearchIndexError, index_site  # noqa: E402
 from mike.versions import Versions  # noqa: E402
 
 REDIRECT_PAGE = ROOT / "docs" / "overrides" / "redirect.html"
@@ -270,8 +271,11 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
                              "published, and each current version is still the one in "
                              "force."], work.notes)
         rebuild_library(tree, state, record, library_json, scratch, today)
-        check_links(tree, changed, scratch,
-                    {slug: policy.meta.title for slug, policy in library.policies.items()})
+        titles = {slug: policy.meta.title for slug, policy in library.policies.items()}
+        published_tree = read_back(tree, changed, scratch)
+        check_links(published_tree, changed, {**titles, **{
+            slug: slug for slug in record.policies if slug not in titles}})
+        index_search(tree, published_tree)
         message = ("Publish " + "; ".join(f"{p.meta.title} {p.meta.version}" for p in work.new)
                    if work.new else "Publish: current versions and the library home")
         commit = tree.commit(branch, message)
@@ -334,22 +338,28 @@ def rebuild_library(tree: TreeWriter, state: BranchState, record: PublishedLibra
     tree.add_file(LIBRARY_FILE, (json.dumps(library_json, indent=2) + "\n").encode())
 
 
-def check_links(tree: TreeWriter, changed: set[str], scratch: Path,
-                titles: dict[str, str]) -> None:
-    """Check every link in what this run writes, against the branch as it will be: the
-    library's pages and every folder of each changed policy in full, and the landing page
-    of every other published version (all the library's pages link to)."""
+def read_back(tree: TreeWriter, changed: set[str], scratch: Path) -> Path:
+    """The branch as it will be, written to a folder, as far as the checks need it: the
+    library's pages and every folder of each changed policy in full; of the others, the
+    landing page of every version (the library's pages link to them) and every page of
+    their current version (what search covers)."""
     staged = tree.tree()
     library_names = [name for name in tree.top_level(staged)
                      if not tree.exists(staged, f"{name}/{VERSIONS_FILE}")]
     folder = scratch / "_check"
     try:
-        tree.extract(staged, folder,
-                     [*library_names, *sorted(changed), ":(glob)*/*/index.html"])
+        tree.extract(staged, folder, [*library_names, *sorted(changed),
+                                      ":(glob)*/*/index.html", ":(glob)*/current/**/index.html"])
     except BranchError as error:
         raise PublishError(f"Could not read back what would be published: {error}") from None
-    targets = [folder / name for name in [*library_names, *sorted(changed)]
-               if (folder / name).exists()]
+    return folder
+
+
+def check_links(folder: Path, changed: set[str], titles: dict[str, str]) -> None:
+    """Check every link in what this run writes (the library's pages and the changed
+    policies' folders) against the branch as it will be."""
+    targets = [path for path in folder.iterdir()
+               if path.name in changed or path.name not in titles]
     try:
         broken = broken_links(targets, folder)
     except LinkCheckError as error:
@@ -363,7 +373,15 @@ def check_links(tree: TreeWriter, changed: set[str], scratch: Path,
         raise PublishError(f"Some links would lead nowhere:\n{shown}{more}\nCorrect each "
                            "link (the published page is named first, then the address it "
                            "points to) and publish again.")
-    shutil.rmtree(folder, ignore_errors=True)
+
+
+def index_search(tree: TreeWriter, folder: Path) -> None:
+    """The library's search index, over its own pages and each policy's current version."""
+    try:
+        index_site(folder, glob=PUBLISHED_PAGES)
+    except SearchIndexError as error:
+        raise PublishError(str(error)) from None
+    tree.add_folder(SEARCH_FOLDER, folder / SEARCH_FOLDER)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,6 +36,7 @@ from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
                                       load_publication, tagged_versions)
 from policy_library.review import Review, ReviewState, reviews  # noqa: E402
+from policy_library.search import SearchIndexError, index_site  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 
 SOURCE_ROOT = "policy_source"
@@ -105,8 +106,10 @@ def build_of(config: MkDocsConfig) -> LibraryBuild:
 @event_priority(100)  # before mkdocs-macros, whose define_env uses what this loads
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).resolve().parent
-    library = load_library(project / SOURCE_ROOT)
     part = str(config.extra.get("guide_part") or ALL)
+    # One policy's build (make serve POLICY=..., make publish) loads that policy alone.
+    library = load_library(project / SOURCE_ROOT,
+                           only=None if part in (ALL, LIBRARY) else part)
     if part not in (ALL, LIBRARY) and part not in library.policies:
         raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
                           f"policy_source/{part}/.")
@@ -185,6 +188,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     else:
         policy, spec = found
         page.meta["policy_slug"] = policy.slug
+        page.meta["policy_title"] = policy.meta.title
         source = f"{SOURCE_ROOT}/{policy.slug}/{spec.source}"
         changed = build.dates.get(source)
         if config.repo_url and config.edit_uri:
@@ -199,3 +203,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         page.meta["revision_date"] = long_date(changed)
     page.meta["library_home"] = build.layout.library_url(page_url(page.file.src_uri), "")
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """A build of the whole library (`make build`, `make serve`) gets its search index here;
+    `make publish` indexes the published library as it will stand."""
+    if build_of(config).layout.part == ALL:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
