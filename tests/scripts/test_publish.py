@@ -283,3 +283,16 @@ def test_a_failing_build_publishes_nothing_of_any_policy(published, tmp_path):
     assert ci.head("gh-pages") == before
     tags = ci.git("tag", "--list").split()
     assert f"{FLEXIBLE}/1.1" not in tags and f"{LONE}/1.1" not in tags
+
+
+def test_the_library_search_covers_each_policys_current_version_only(published):
+    """Search finds what applies today: the library's pages and every policy's current/
+    version, never an earlier one (whose words may no longer apply)."""
+    from browser.pages import published_pages
+
+    exported = published.exported
+    entry = json.loads((exported / "pagefind" / "pagefind-entry.json").read_text())
+    indexed = [address for address in published_pages()
+               if read(exported, address).select_one("[data-pagefind-body]") is not None]
+    assert any(address.startswith(f"{FLEXIBLE}/current/") for address in indexed)
+    assert entry["languages"]["en"]["page_count"] == len(indexed)
