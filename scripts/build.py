@@ -1,9 +1,10 @@
 """Build the site strictly into site/, all or nothing, and check every link in it.
 
 MkDocs writes pages as it goes, so a failed `mkdocs build` can leave half a site behind.
-This builds into a new folder beside site/ and only swaps it in when the build succeeded and
-every link and #anchor in it leads somewhere (policy_library/links.py); on any failure
-site/ is left exactly as it was.
+This builds into a new folder beside site/, indexes it for search while it checks that
+every link and #anchor in it leads somewhere (policy_library/search.py and links.py, one
+core each), and only swaps it in when all of that succeeded; on any failure site/ is left
+exactly as it was.
 
     python scripts/build.py [--site-dir DIR] [--config-file mkdocs.yml]
 """
@@ -11,10 +12,12 @@ site/ is left exactly as it was.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from folders import replace_folder
@@ -23,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.links import LinkCheckError, broken_links  # noqa: E402
+from policy_library.search import SearchIndexError, index_site  # noqa: E402
 
 
 def build(site_dir: Path, config_file: Path) -> int:
@@ -34,14 +38,20 @@ def build(site_dir: Path, config_file: Path) -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
              "--config-file", str(config_file), "--site-dir", str(staging)],
             cwd=config_file.parent,
+            env={**os.environ, "GUIDE_SEARCH_INDEX": "false"},  # indexed below, meanwhile
         )
         if result.returncode != 0:
             print(f"\nThe build failed, so {site_dir.name}/ was not changed. "
                   "Fix the problem reported above and build again.", file=sys.stderr)
             return result.returncode
+        # The link check and the search index each take one core: run them side by side.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            indexing = pool.submit(index_site, staging)
+            checking = pool.submit(broken_links, [staging], staging)
         try:
-            broken = broken_links([staging], staging)
-        except LinkCheckError as error:
+            broken = checking.result()
+            indexing.result()
+        except (LinkCheckError, SearchIndexError) as error:
             print(error, file=sys.stderr)
             return 1
         if broken:

@@ -206,9 +206,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """A build of the whole library (`make build`, `make serve`) gets its search index here;
-    `make publish` indexes the published library as it will stand."""
-    if build_of(config).layout.part == ALL:
+    """A build of the whole library (`make serve`) gets its search index here; `make build`
+    indexes it beside its link check, and `make publish` the published library as it will
+    stand."""
+    if build_of(config).layout.part == ALL and config.extra.get("guide_search_index", True):
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:
