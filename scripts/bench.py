@@ -24,7 +24,6 @@ It ends with one line for the largest size:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -49,7 +48,6 @@ PLAIN_PLUGINS = "plugins:\n  - search:\n      lang: en\n\n"
 #: Runs inside a build of the synthetic project: a plugin added after the others writes each
 #: page's final Markdown, with the front matter that matters to the theme, and the menu.
 CAPTURE = '''
-import json
 import logging
 import sys
 from pathlib import Path

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from codeowners import codeowners_text  # scripts/codeowners.py
-from conftest import REAL_POLICIES, ROOT, SCAFFOLD, copy_project
+from conftest import ROOT, SCAFFOLD, copy_project
 from policy_library.loader import load_library
 from new_policy import rule_prefix, title_for
 

@@ -139,7 +139,7 @@ def test_each_policys_pages_carry_its_own_version_menu(published):
         menu = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a")]
         assert "Quick guide" in menu and not [
             other for other in POLICIES if other != slug and other in str(menu)]
-        assert page.title.get_text().startswith(f"The policy - ")
+        assert page.title.get_text().startswith("The policy - ")
 
 
 def test_the_library_home_lists_every_published_policy(published):

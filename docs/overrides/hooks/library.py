@@ -65,11 +65,6 @@ class LibraryBuild:
             for slug, policy in self.library.policies.items()
             if self.layout.builds_policy(slug)}
 
-    def policy_for_page(self, src_uri: str) -> Policy | None:
-        """The policy a page belongs to: only generated pages belong to one."""
-        found = self.generated.get(src_uri)
-        return found[0] if found else None
-
 
 def _build_log() -> logging.Logger:
     """Messages for the build's output that must not stop a strict build: MkDocs counts
