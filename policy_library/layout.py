@@ -64,20 +64,34 @@ RESERVED_NAMES = frozenset({
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a build's pages sit, and how they reach the rest of the library."""
+    """Where a build's pages sit, and how they reach the rest of the library.
+
+    A build of the whole library can be shared out between processes, one a core
+    (`make build`): each builds its `share` of the policies, and the first also the
+    library's own pages. Each page's menu holds only its own policy's pages, so the shares'
+    sites fit together as one.
+    """
 
     part: str  # ALL, LIBRARY or a policy's folder name
+    share: frozenset[str] | None = None  # the policies this process builds, if shared out
+    with_library_pages: bool = True
+
+    @classmethod
+    def shared(cls, slugs: list[str], number: int, of: int) -> "Layout":
+        """Share `number` (1 to `of`) of a whole-library build: every `of`-th policy."""
+        return cls(ALL, frozenset(sorted(slugs)[number - 1::of]), number == 1)
 
     @property
     def is_policy(self) -> bool:
         return self.part not in (ALL, LIBRARY)
 
     def builds_policy(self, slug: str) -> bool:
-        return self.part in (ALL, slug)
+        return self.part == slug or (
+            self.part == ALL and (self.share is None or slug in self.share))
 
     @property
     def builds_library_pages(self) -> bool:
-        return self.part in (ALL, LIBRARY)
+        return self.part in (ALL, LIBRARY) and self.with_library_pages
 
     def policy_folder(self, slug: str) -> str:
         """The folder of docs/ (and of the built site) that holds the policy's pages."""

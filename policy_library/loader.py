@@ -13,6 +13,7 @@ Any problem stops with a SourceError naming the file and line.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from . import checks
@@ -147,9 +148,9 @@ def policy_folders(root: Path) -> list[Path]:
     return sorted(path.parent for path in root.glob("*/policy.md"))
 
 
-def load_library(root: Path, only: str | None = None) -> Library:
+def load_library(root: Path, only: Collection[str] | None = None) -> Library:
     """Load and check every policy under `root` (normally policy_source/), or with `only`,
-    the library's settings and that one policy (a build of one policy needs no other)."""
+    the library's settings and those policies (a build of one policy needs no other)."""
     settings = load_settings(root)
     folders = policy_folders(root)
     if not folders:
@@ -157,6 +158,6 @@ def load_library(root: Path, only: str | None = None) -> Library:
                           "Each policy needs its own folder here with a policy.md in it.")
     checks.check_policy_names(settings, [folder.name for folder in folders],
                               root / SETTINGS_FILE)
-    chosen = [folder for folder in folders if only is None or folder.name == only]
+    chosen = [folder for folder in folders if only is None or folder.name in only]
     return Library(settings, {folder.name: load_policy(folder, settings) for folder in chosen},
                    load_glossary(root))

@@ -31,7 +31,7 @@ if str(PROJECT) not in sys.path:
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
                                    page_url)
-from policy_library.loader import load_library  # noqa: E402
+from policy_library.loader import load_library, policy_folders  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
                                       load_publication, tagged_versions)
@@ -94,6 +94,18 @@ def _published(config: MkDocsConfig) -> PublishedLibrary:
     return PublishedLibrary.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
+def _layout(part: str, share: str, slugs: list[str]) -> Layout:
+    """The build's layout; GUIDE_SHARE=2/3 makes the second of three shares of a build of the
+    whole library (scripts/build.py runs one a core)."""
+    if not share:
+        return Layout(part)
+    number, _, of = share.partition("/")
+    if part != ALL or not (number.isdigit() and of.isdigit() and 1 <= int(number) <= int(of)):
+        raise PluginError(f"GUIDE_SHARE is '{share}': it should be like 1/2, and only for a "
+                          "build of the whole library.")
+    return Layout.shared(slugs, int(number), int(of))
+
+
 def build_of(config: MkDocsConfig) -> LibraryBuild:
     return config.extra["library_build"]
 
@@ -102,13 +114,15 @@ def build_of(config: MkDocsConfig) -> LibraryBuild:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).resolve().parent
     part = str(config.extra.get("guide_part") or ALL)
-    # One policy's build (make serve POLICY=..., make publish) loads that policy alone.
-    library = load_library(project / SOURCE_ROOT,
-                           only=None if part in (ALL, LIBRARY) else part)
+    layout = _layout(part, str(config.extra.get("guide_share") or ""),
+                     [folder.name for folder in policy_folders(project / SOURCE_ROOT)])
+    # A build of one policy (make serve POLICY=..., make publish), or of a share of the
+    # library without its own pages, loads only the policies it builds.
+    library = load_library(project / SOURCE_ROOT, only=None if layout.builds_library_pages
+                           else (layout.share or {part}))
     if part not in (ALL, LIBRARY) and part not in library.policies:
         raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
                           f"policy_source/{part}/.")
-    layout = Layout(part)
     build = LibraryBuild(library, layout, _today(config), _published(config), project)
     config.extra["library_build"] = build
     for review in build.reviews.values():
@@ -140,7 +154,8 @@ def _nav(configured: list, library: Library, layout: Layout) -> list:
         return _policy_nav(library.policies[layout.part], layout)
     nav = [entry for entry in configured if layout.builds_library_pages]
     if layout.part == ALL:
-        policies = sorted(library.policies.values(), key=lambda policy: policy.meta.title)
+        policies = sorted((policy for slug, policy in library.policies.items()
+                           if layout.builds_policy(slug)), key=lambda policy: policy.meta.title)
         at = 1 if nav else 0  # after Home
         nav[at:at] = [{policy.meta.title: _policy_nav(policy, layout)} for policy in policies]
     return nav
