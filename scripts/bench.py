@@ -48,6 +48,7 @@ PLAIN_PLUGINS = "plugins:\n  - search:\n      lang: en\n\n"
 #: Runs inside a build of the synthetic project: a plugin added after the others writes each
 #: page's final Markdown, with the front matter that matters to the theme, and the menu.
 CAPTURE = '''
+import json
 import logging
 import sys
 from pathlib import Path
