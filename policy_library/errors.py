@@ -8,6 +8,10 @@ stops without a Python traceback.
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Iterable
 
@@ -17,11 +21,26 @@ from mkdocs.exceptions import PluginError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def display_path(path: Path | str) -> str:
-    """The path as the policy owner sees it in the repository, e.g. policy_source/x/policy.md."""
-    path = Path(path).resolve()
+#: The project whose sources are being read (load_library sets it for a copy of the project).
+_PROJECT: ContextVar[Path] = ContextVar("project", default=PROJECT_ROOT)
+
+
+@contextmanager
+def reading_project(root: Path) -> Iterator[None]:
+    """Name files in messages from `root`, the project whose sources are being read."""
+    token = _PROJECT.set(Path(os.path.abspath(root)))
     try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
+        yield
+    finally:
+        _PROJECT.reset(token)
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the policy owner sees it in the repository, e.g. policy_source/x/policy.md.
+    Symbolic links are not followed, so a message names the link, never where it leads."""
+    path = Path(os.path.abspath(path))
+    try:
+        return path.relative_to(_PROJECT.get()).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -17,11 +17,12 @@ from collections.abc import Collection
 from pathlib import Path
 
 from . import checks
-from .errors import SourceError
+from .errors import SourceError, reading_project
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
                      LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook, anchor_map)
 from .safety import check_safe
-from .sourcefiles import LineDict, MarkdownSource, parse_yaml, read_markdown, read_text
+from .sourcefiles import (LineDict, MarkdownSource, parse_yaml, read_markdown, read_text,
+                          refuse_links)
 from .structure import parse_faqs, parse_policy_body
 from .validate import validate
 
@@ -151,6 +152,12 @@ def policy_folders(root: Path) -> list[Path]:
 def load_library(root: Path, only: Collection[str] | None = None) -> Library:
     """Load and check every policy under `root` (normally policy_source/), or with `only`,
     the library's settings and those policies (a build of one policy needs no other)."""
+    with reading_project(root.parent):
+        refuse_links(root)
+        return _load_library(root, only)
+
+
+def _load_library(root: Path, only: Collection[str] | None) -> Library:
     settings = load_settings(root)
     folders = policy_folders(root)
     if not folders:

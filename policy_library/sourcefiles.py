@@ -87,6 +87,26 @@ _TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def plain_text(text: str) -> str:
+    """Text as the library reads it, whatever editor saved it: without the byte-order mark
+    Windows Notepad puts at the start, and with Windows (or old Mac) line endings made
+    ordinary ones."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def refuse_links(root: Path) -> None:
+    """Only files kept in the repository are read: no symbolic link anywhere under `root`
+    (policy_source/), nor `root` itself, so nothing outside the repository is ever read."""
+    for path in [root, *sorted(root.rglob("*"))]:
+        if path.is_symlink():
+            kind = "folder" if path.is_dir() else "file"
+            raise SourceError(
+                path,
+                f"This {kind} is a link to somewhere else (a symbolic link), not a {kind} "
+                "kept in the repository. The library reads only what the repository holds.",
+                f"Replace the link with the {kind} itself, and commit that.")
+
+
 def read_text(path: Path) -> str:
     """The file's text; a clear error if it is missing or not UTF-8."""
     try:
@@ -99,7 +119,7 @@ def read_text(path: Path) -> str:
             "and edit it.",
         ) from None
     try:
-        return raw.decode("utf-8")
+        return plain_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SourceError(
@@ -157,7 +177,7 @@ def read_markdown(path: Path) -> MarkdownSource:
 
 def split_markdown(text: str, path: Path) -> MarkdownSource:
     """Split Markdown text into front matter and body; `path` names it in messages."""
-    lines = text.splitlines(keepends=True)
+    lines = plain_text(text).splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise SourceError(
             path,
