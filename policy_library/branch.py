@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import subprocess
 import tarfile
 import tempfile
@@ -25,6 +26,13 @@ from .layout import LIBRARY_FILE, VERSIONS_FILE
 
 class BranchError(Exception):
     """Git refused something; the message says what."""
+
+
+def fault(point: str) -> None:
+    """For the tests that prove a publish or export killed at any moment loses nothing:
+    POLICY_GUIDE_FAULT=<point> kills this process there, as a power cut would."""
+    if os.environ.get("POLICY_GUIDE_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None,
@@ -152,9 +160,11 @@ class TreeWriter:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
 
-    def commit(self, branch: str, message: str) -> str | None:
-        """Commit what is staged and move the branch to it, unless it was moved meanwhile.
-        Returns the new commit, or None when nothing changed."""
+    def commit(self, branch: str, message: str, tags: dict[str, tuple[str, str]]
+               ) -> str | None:
+        """Commit what is staged; then, in one git transaction, move the branch to it (unless
+        it was moved meanwhile) and create the `tags` (name -> (commit, message)). Either all
+        of it happens or none of it. Returns the new commit, or None when nothing changed."""
         tree = self.tree()
         if self.base and tree == git(self.repo, "rev-parse", f"{self.base}^{{tree}}"
                                      ).stdout.decode().strip():
@@ -162,12 +172,22 @@ class TreeWriter:
         parents = ["-p", self.base] if self.base else []
         commit = git(self.repo, "commit-tree", tree, *parents, "-m", message
                      ).stdout.decode().strip()
-        moved = git(self.repo, "update-ref", f"refs/heads/{branch}", commit,
-                    self.base or "0" * 40, check=False)
+        who = git(self.repo, "var", "GIT_COMMITTER_IDENT").stdout.decode().strip()
+        lines = ["start", f"update refs/heads/{branch} {commit} {self.base or '0' * 40}"]
+        for name, (target, note) in tags.items():
+            tag = git(self.repo, "mktag", data=(
+                f"object {target}\ntype commit\ntag {name}\ntagger {who}\n\n{note}\n"
+            ).encode()).stdout.decode().strip()
+            lines.append(f"create refs/tags/{name} {tag}")
+        fault("before-the-branch-moves")
+        moved = git(self.repo, "update-ref", "--stdin",
+                    data=("\n".join([*lines, "prepare", "commit"]) + "\n").encode(), check=False)
         if moved.returncode != 0:
             raise BranchError(
-                f"The {branch} branch changed while this publish was running, so nothing was "
-                "published. Run the publish again.")
+                f"The {branch} branch, or a version's tag, changed while this publish was "
+                "running, so nothing was published. Run the publish again. (git said: "
+                f"{moved.stderr.decode(errors='replace').strip()})")
+        fault("after-the-branch-moved")
         return commit
 
     def close(self) -> None:

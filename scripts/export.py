@@ -29,6 +29,7 @@ from folders import replace_folder
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from policy_library.branch import fault  # noqa: E402
 from policy_library.layout import LIBRARY_FILE  # noqa: E402
 from policy_library.published import PublishedLibrary  # noqa: E402
 
@@ -100,7 +101,9 @@ def export(target: Path, base: str, branch: str) -> list[str]:
             json.loads((staging / LIBRARY_FILE).read_text(encoding="utf-8")))
         folders = [f"{slug}/{version}/" for slug, policy in record.policies.items()
                    for version in policy.versions]
+        fault("before-the-export-swap")
         replace_folder(target, staging)
+        fault("after-the-export-swap")
     return folders
 
 

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.branch import (BranchError, BranchState, TreeWriter,  # noqa: E402
-                                   read_branch)
+                                   fault, read_branch)
 from policy_library.checks import version_key  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 from policy_library.errors import SourceError  # noqa: E402
@@ -202,6 +202,7 @@ def add_new_versions(tree: TreeWriter, new: list[Policy], versions: dict[str, Ve
     failed = [str(build.exception()) for build in builds if build.exception()]
     if failed:
         raise PublishError("\n\n".join(failed))
+    fault("after-the-builds")
     for policy in new:
         tree.add_folder(f"{policy.slug}/{policy.meta.version}", scratch / policy.slug)
         entry = policy.history.current
@@ -278,10 +279,11 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
         index_search(tree, published_tree)
         message = ("Publish " + "; ".join(f"{p.meta.title} {p.meta.version}" for p in work.new)
                    if work.new else "Publish: current versions and the library home")
-        commit = tree.commit(branch, message)
-    for policy in work.new:
-        git("tag", "--annotate", tag_name(policy.slug, policy.meta.version), "--message",
-            f"{policy.meta.title} version {policy.meta.version}, as published", "HEAD")
+        head = git("rev-parse", "HEAD").stdout.strip()
+        commit = tree.commit(branch, message, {
+            tag_name(policy.slug, policy.meta.version):
+                (head, f"{policy.meta.title} version {policy.meta.version}, as published")
+            for policy in work.new})
     if not said:
         said.append("The library home was rebuilt from the sources.")
     if commit and push:
