@@ -20,7 +20,7 @@ from . import checks
 from .errors import SourceError, reading_project
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
                      LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook, anchor_map)
-from .safety import check_safe
+from .safety import check_template_markers
 from .sourcefiles import (LineDict, MarkdownSource, parse_yaml, read_markdown, read_text,
                           refuse_links)
 from .structure import parse_faqs, parse_policy_body
@@ -32,13 +32,13 @@ GLOSSARY_FILE = "glossary.yml"
 
 def _markdown(path: Path) -> MarkdownSource:
     source = read_markdown(path)
-    check_safe(source.body, path, source.body_line)
+    check_template_markers(source.body, path, source.body_line)
     return source
 
 
 def _yaml(path: Path, what: str) -> object:
     text = read_text(path)
-    check_safe(text, path)
+    check_template_markers(text, path)
     data = parse_yaml(text, path)
     if data is None:
         raise SourceError(path, "This file is empty.", f"It should hold {what}.")

@@ -1,67 +1,133 @@
-"""Refuse source text that would run code in a reader's browser, or template code.
+"""Nothing on a page may run code in a reader's browser or contact another website.
 
-Source text is converted to HTML the way the site will see it, then read with the standard
-library's HTML parser, so a word like "script" in a sentence or a code example is not a
-problem, but a `<script>` tag, an `onclick=` attribute or a `javascript:` link is.
+The check reads the HTML the site really renders for each page (the MkDocs hook calls
+`unsafe_parts` on every page, after every Markdown extension and macro has run), against an
+allow-list: only the elements, attributes and kinds of address listed here get through.
+So markup that an extension turns into HTML (attribute lists, Markdown inside HTML blocks)
+is judged as it will be published, and anything new is refused until it is listed.
+
+`check_template_markers` runs on the sources themselves: template code in a source file
+would reach readers as it is written.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
-
 from .errors import SourceError
 
-UNSAFE_TAGS = frozenset(
-    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form",
-     "meta", "link", "style"}
-)
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data"})
-_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
-_EXTERNAL_URL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
-EMBEDDING_TAGS = frozenset({"img", "audio", "video", "source", "track", "picture"})
+#: Elements a page may hold: what Markdown, the site's extensions and our macros produce.
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "code",
+    "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
+    "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins",
+    "kbd", "label", "li", "mark", "nav", "ol", "option", "p", "path", "pre", "q", "s",
+    "samp", "section", "select", "small", "span", "strong", "sub", "summary", "sup", "svg",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
+    "script",  # only as data: type="application/json" (checked below), never as code
+})
+#: Attributes any element may have.
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden",
+                               "tabindex", "markdown"})
+#: Attributes particular elements may have.
+TAG_ATTRIBUTES = {
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "type", "reversed"},
+    "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"}, "colgroup": {"span"},
+    "details": {"open"}, "time": {"datetime"}, "q": {"cite"}, "blockquote": {"cite"},
+    "del": {"datetime", "cite"}, "ins": {"datetime", "cite"},
+    "form": {"name"}, "label": {"for"}, "option": {"value", "selected"},
+    "select": {"name", "required"}, "button": {"type", "name", "value"},
+    "input": {"type", "name", "value", "required", "min", "max", "placeholder"},
+    "svg": {"xmlns", "viewbox", "width", "height", "fill", "aria-hidden", "focusable"},
+    "path": {"d", "fill", "fill-rule", "clip-rule"},
+    "script": {"type", "id"},
+}
+#: Attribute name prefixes any element may have: accessibility and page data, never code.
+ATTRIBUTE_PREFIXES = ("aria-", "data-")
+#: Attributes holding an address.
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+#: Kinds of address a link may use; anything else (javascript:, data:, vbscript:) is refused.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _TEMPLATE_MARKERS = ("{{", "{%")
 
 
-class _Finder(HTMLParser):
-    """Collects (what was found, text to look for in the source) for each unsafe thing."""
+@dataclass(frozen=True)
+class Finding:
+    what: str  # "an 'onclick' attribute, which runs code"
+    needle: str  # text to look for in the source, to find the line
 
+
+class _AllowList(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
+        self.found: list[Finding] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in UNSAFE_TAGS:
-            self.found.append((f"a <{tag}> tag", f"<{tag}"))
+        if tag not in ALLOWED_TAGS:
+            self.found.append(Finding(f"a <{tag}> element", f"<{tag}"))
+            return
+        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
+        values = dict(attrs)
+        if tag == "script" and (values.get("type") or "").lower() != "application/json":
+            self.found.append(Finding("a <script> element, which runs code", "<script"))
         for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((f"an '{name}' attribute, which runs code", name))
-            elif name in URL_ATTRIBUTES and value and _UNSAFE_URL.match(value):
-                scheme = value.strip().split(":", 1)[0]
-                self.found.append((f"a '{scheme}:' link, which runs code", f"{scheme}:"))
-            elif tag in EMBEDDING_TAGS and name == "src" and value and _EXTERNAL_URL.match(value):
-                self.found.append(
-                    (f"a <{tag}> loaded from another website, which tells that site who is "
-                     "reading", value.strip())
-                )
+            if name not in allowed and not name.startswith(ATTRIBUTE_PREFIXES):
+                why = ("which runs code" if name.startswith("on")
+                       else "which pages of the library may not use")
+                self.found.append(Finding(f"an '{name}' attribute, {why}", name))
+            elif name in URL_ATTRIBUTES and value:
+                self._address(tag, name, value)
 
     handle_startendtag = handle_starttag
 
+    def _address(self, tag: str, name: str, value: str) -> None:
+        scheme = _SCHEME.match(value)
+        if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+            found = scheme.group(1)
+            self.found.append(Finding(f"a '{found}:' address, which can run code", f"{found}:"))
+        elif name == "src" and (scheme or value.strip().startswith("//")):
+            self.found.append(Finding(
+                f"an <{tag}> loaded from another website, which tells that site who is "
+                "reading", value.strip()))
 
-def _line_of(needle: str, text: str, first_line: int) -> int | None:
+
+def unsafe_parts(html: str) -> list[Finding]:
+    """Everything in the page's HTML that the allow-list does not let through."""
+    checker = _AllowList()
+    checker.feed(html)
+    checker.close()
+    return checker.found
+
+
+def line_of(needle: str, text: str, first_line: int = 1) -> int | None:
     for offset, line in enumerate(text.splitlines()):
         if needle.lower() in line.lower():
             return first_line + offset
     return None
 
 
-def check_safe(text: str, path: Path, first_line: int = 1) -> None:
-    """Stop with a clear error if `text` holds unsafe HTML or template markers."""
+def refuse(finding: Finding, path: Path, line: int | None) -> SourceError:
+    return SourceError(
+        path,
+        f"This contains {finding.what}. Nothing on a page may run code or contact another "
+        "website, to keep readers safe and their reading private.",
+        "Remove it. Store any image in the repository beside the page, use ordinary "
+        "Markdown for links, such as [clause 6.2](policy.md#anchor), and ask a developer if "
+        "the page needs something Markdown cannot do.",
+        line)
+
+
+def check_template_markers(text: str, path: Path, first_line: int = 1) -> None:
+    """Stop with a clear error if `text` holds template code, which is not filled in."""
     for marker in _TEMPLATE_MARKERS:
-        line = _line_of(marker, text, first_line)
+        line = line_of(marker, text, first_line)
         if line:
             raise SourceError(
                 path,
@@ -71,17 +137,3 @@ def check_safe(text: str, path: Path, first_line: int = 1) -> None:
                 "a developer to add a macro to the page in docs/.",
                 line,
             )
-    finder = _Finder()
-    finder.feed(markdown.markdown(text))
-    finder.close()
-    if finder.found:
-        what, needle = finder.found[0]
-        raise SourceError(
-            path,
-            f"This contains {what}. Raw HTML that can run code or contact other websites "
-            "is not allowed, to keep readers safe and their reading private.",
-            "Remove it. Store any image in the repository beside the page, use ordinary "
-            "Markdown for links, such as [clause 6.2](policy.md#anchor), and ask a developer "
-            "if the page needs something Markdown cannot do.",
-            _line_of(needle, text, first_line),
-        )

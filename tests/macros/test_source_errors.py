@@ -95,24 +95,6 @@ CASES = {
         offset=None),
     "an unknown protected characteristic": Break(
         "eia.md", "characteristic: Race", "characteristic: Ethnicity", ("Ethnicity", "'Race'")),
-    "a script tag": Break(
-        "faqs.md", "Yes, if you are a Council employee.",
-        "Yes, if you are a Council employee. <script>alert(1)</script>", ("<script>",)),
-    "an iframe": Break(
-        "policy.md", "This policy applies to all Council employees.",
-        '<iframe src="https://example.org"></iframe>\n\nThis policy applies.', ("<iframe>",)),
-    "an event handler": Break(
-        "faqs.md", "Yes, if you are a Council employee.",
-        '<span onclick="steal()">Yes</span>, if you are a Council employee.', ("onclick",)),
-    "a javascript: link": Break(
-        "faqs.md", "Yes, if you are a Council employee.",
-        "Yes, if you are a [Council](javascript:alert(1)) employee.", ("javascript:",)),
-    "unsafe HTML in a rule": Break(
-        "rules.yml", "text: Keep a record of abuse, such as dated screenshots.",
-        'text: Keep a record <img src=x onerror="alert(1)">', ("onerror",)),
-    "an image from another website": Break(
-        "eia.md", "## What was assessed", "## What was assessed\n\n![logo](https://cdn.example.org/x.png)",
-        ("another website",), offset=2),
     "template code in source": Break(
         "policy.md", "This policy applies to all Council employees.",
         "This policy applies to {{ audience }}.", ("{{", "template code")),

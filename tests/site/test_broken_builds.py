@@ -105,12 +105,49 @@ def test_a_policy_without_rules_for_residents_has_no_house_rules_page(project, t
     assert not (site / "social-media" / "house-rules").exists()
 
 
-def test_unsafe_html_in_the_faqs_stops_the_build(project, tmp_path):
+#: Unsafe things written in a policy's sources: (file, text replaced, replacement, what the
+#: message names, the line's distance from the edit). The last three get past a check that
+#: reads the source without the site's Markdown extensions; the check reads the HTML.
+UNSAFE = {
+    "a script tag": (
+        "faqs.md", "Yes, if you are a Council employee.",
+        "Yes, if you are a Council employee. <script>alert(1)</script>", "<script>", 0),
+    "an iframe": (
+        "policy.md", "This policy applies to all Council employees.",
+        '<iframe src="https://example.org"></iframe>\n\nThis policy applies.', "<iframe>", 0),
+    "an event handler": (
+        "faqs.md", "Yes, if you are a Council employee.",
+        '<span onclick="steal()">Yes</span>, if you are a Council employee.', "'onclick'", 0),
+    "a javascript: link": (
+        "faqs.md", "Yes, if you are a Council employee.",
+        "Yes, if you are a [Council](javascript:alert(1)) employee.", "'javascript:'", 0),
+    "unsafe HTML in a rule": (
+        "rules.yml", "text: Keep a record of abuse, such as dated screenshots.",
+        'text: Keep a record <img src=x onerror="alert(1)">', "'onerror'", 0),
+    "an image from another website": (
+        "eia.md", "## What was assessed",
+        "## What was assessed\n\n![logo](https://cdn.example.org/x.png)", "another website", 2),
+    "an event handler from an attribute list": (
+        "policy.md", "same for everyone.\n",
+        'same for everyone.\n{: onmouseover="steal()" }\n', "'onmouseover'", 1),
+    "a javascript: link inside an HTML block": (
+        "faqs.md", "Yes, if you are a Council employee.",
+        '<div markdown>Yes, see [this](javascript:steal()).</div>', "'javascript:'", 0),
+    "a link whose attribute list adds a handler": (
+        "faqs.md", "Yes, if you are a Council employee.",
+        "Yes, if you are a [Council](policy.md){ onclick=\"steal()\" } employee.",
+        "'onclick'", 0),
+}
+
+
+@pytest.mark.parametrize("name", UNSAFE)
+def test_unsafe_content_stops_the_build_at_its_source_line(project, tmp_path, name):
+    file, old, new, named, offset = UNSAFE[name]
     site = previous_site(tmp_path)
-    line = project.replace(f"{POLICY}/faqs.md", "Yes, if you are a Council employee.",
-                           "Yes. <iframe src=\"https://example.org\"></iframe>")
+    line = project.replace(f"{POLICY}/{file}", old, new)
     result = project.build(site)
-    assert_failed_cleanly(result, site, f"{POLICY}/faqs.md, line {line}", "<iframe>")
+    assert_failed_cleanly(result, site, f"{POLICY}/{file}, line {line + offset}", named,
+                          "How to fix")
 
 
 def test_a_good_build_replaces_the_previous_site(project, tmp_path):

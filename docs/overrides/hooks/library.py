@@ -36,10 +36,13 @@ from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
                                       load_publication, tagged_versions)
 from policy_library.review import Review, ReviewState, reviews  # noqa: E402
+from policy_library.safety import Finding, line_of, refuse, unsafe_parts  # noqa: E402
 from policy_library.search import SearchIndexError, index_site  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 
 SOURCE_ROOT = "policy_source"
+#: A policy's source files, where a page's content may come from.
+POLICY_SOURCES = ("policy.md", "faqs.md", "eia.md", "rules.yml", "history.yml")
 
 
 @dataclass
@@ -213,6 +216,36 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         page.meta["revision_date"] = long_date(changed)
     page.meta["library_home"] = build.layout.library_url(page_url(page.file.src_uri), "")
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    """Judge what is really published: the page's HTML after every extension and macro,
+    against the allow-list in policy_library/safety.py. A finding stops the build, naming
+    the source file (and line) it came from."""
+    found = unsafe_parts(html)
+    if found:
+        raise refuse(found[0], *_source_of(found[0], page, config))
+    return html
+
+
+def _source_of(finding: Finding, page: Page, config: MkDocsConfig) -> tuple[Path, int | None]:
+    """The file the finding was written in: one of the policy's sources (the page's own
+    first), else the shared page body, else the page in docs/."""
+    build = build_of(config)
+    generated = build.generated.get(page.file.src_uri)
+    if generated is None:
+        candidates = [Path(config.docs_dir) / page.file.src_uri]
+    else:
+        policy, spec = generated
+        folder = build.project / SOURCE_ROOT / policy.slug
+        names = [spec.source, *(name for name in POLICY_SOURCES if name != spec.source)]
+        candidates = [folder / name for name in names]
+        candidates.append(Path(config.docs_dir) / "includes" / "policy" / spec.name)
+    for path in candidates:
+        line = line_of(finding.needle, path.read_text(encoding="utf-8"))
+        if line:
+            return path, line
+    return candidates[0], None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
