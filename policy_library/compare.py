@@ -24,6 +24,16 @@ _BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquot
 _TOKEN = re.compile(r"\S+")
 PARAGRAPH = "\n"  # the token that separates paragraphs in a word list
 
+#: The site's Markdown extensions and their settings (mkdocs.yml's markdown_extensions: the
+#: one list, which the build's hook hands over), so wording is compared as the site renders
+#: it. Before that, plain Markdown.
+_SITE_MARKDOWN: dict = {"extensions": [], "extension_configs": {}}
+
+
+def use_site_markdown(extensions: list, configs: dict) -> None:
+    _SITE_MARKDOWN.update(extensions=list(extensions), extension_configs=dict(configs))
+    plain_words.cache_clear()
+
 
 @dataclass(frozen=True)
 class ClauseChange:
@@ -79,7 +89,7 @@ def plain_words(text: str) -> tuple[str, ...]:
     """The words of a clause's Markdown, with PARAGRAPH between paragraphs and list items.
     Cached: each clause is compared, then shown, from the same words."""
     parser = _TextBlocks()
-    parser.feed(markdown.markdown(text, extensions=["attr_list", "def_list", "tables"]))
+    parser.feed(markdown.markdown(text, **_SITE_MARKDOWN))
     parser.close()
     parser._flush()
     words: list[str] = []

@@ -28,6 +28,7 @@ PROJECT = Path(__file__).resolve().parents[3]
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
+from policy_library.compare import use_site_markdown  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
                                    page_url)
@@ -126,6 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if part not in (ALL, LIBRARY) and part not in library.policies:
         raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
                           f"policy_source/{part}/.")
+    use_site_markdown(config.markdown_extensions, config.mdx_configs)
     build = LibraryBuild(library, layout, _today(config), _published(config), project)
     config.extra["library_build"] = build
     for review in build.reviews.values():
