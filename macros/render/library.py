@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from policy_library.inforce import Standing, standing
 from policy_library.published import PublishedPolicy
@@ -41,8 +42,10 @@ class Listed:
     folder: str  # the address of the policy's folder from the page
     today: dt.date
 
-    @property
+    @cached_property
     def standing(self) -> Standing:
+        """Where the policy stands today (worked out once: the row, its status and the
+        filters all use it)."""
         return standing(self.review.policy.history, self.today)
 
     @property
