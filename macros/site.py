@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from policy_library.errors import PageError, quoted_list, suggestion
-from policy_library.layout import ALL, Layout, page_url
+from policy_library.layout import ALL, POLICY_PAGES, Layout, page_url
 from policy_library.models import Library, Policy
 from policy_library.published import Publication, PublishedLibrary
 from policy_library.review import Review, reviews
@@ -50,7 +50,8 @@ class SiteMacros:
         if found is None:
             return page
         name = page.removeprefix(self.layout.policy_folder(found.slug))
-        return f"includes/policy/{name} (on the {found.meta.title}'s pages)"
+        spec = next(spec for spec in POLICY_PAGES if spec.name == name)
+        return f"{spec.body_in_docs} (on the {found.meta.title}'s pages)"
 
     def _policy(self, policy: str | None) -> Policy:
         if policy is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
 import subprocess
 import tarfile
 import tempfile
@@ -21,18 +20,12 @@ from pathlib import Path
 
 from mike.versions import Versions
 
+from .faults import fault
 from .layout import LIBRARY_FILE, VERSIONS_FILE
 
 
 class BranchError(Exception):
     """Git refused something; the message says what."""
-
-
-def fault(point: str) -> None:
-    """For the tests that prove a publish or export killed at any moment loses nothing:
-    POLICY_GUIDE_FAULT=<point> kills this process there, as a power cut would."""
-    if os.environ.get("POLICY_GUIDE_FAULT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None,

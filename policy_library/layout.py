@@ -37,6 +37,16 @@ class PolicyPage:
     search: str | None = None  # front matter for Material's search: why the page is boosted
     residents_only: bool = False  # only for a policy with rules for residents
 
+    @property
+    def body(self) -> str:
+        """The shared body the page places, as mkdocs-macros includes it (from docs/includes/)."""
+        return f"policy/{self.name}"
+
+    @property
+    def body_in_docs(self) -> str:
+        """The same file, by its path in docs/, for messages about it."""
+        return f"includes/{self.body}"
+
 
 #: Every policy's pages, in menu order.
 POLICY_PAGES: tuple[PolicyPage, ...] = (

@@ -16,6 +16,10 @@ import sys
 from pathlib import Path
 
 _PROBLEM = re.compile(r"^\s*\[(?:ERROR|\d{3})\]\s*(?P<url>\S+)(?P<rest>.*)$")
+#: lychee's reasons, in the words a policy owner reads (its position in the built HTML is
+#: left out: it is no line of any file the owner edits).
+_REASONS = (("fragment", "no part of that page has this #anchor"),
+            ("not found", "there is no page at this address"))
 
 
 class LinkCheckError(Exception):
@@ -60,7 +64,7 @@ def broken_links(paths: list[Path], site_root: Path) -> list[str]:
         if match:
             url = match["url"]
             where = f"{page}: " if page else ""
-            problems.append(f"{where}{_shown(url, site_root)}{match['rest'].rstrip()}")
+            problems.append(f"{where}{_shown(url, site_root)} ({_reason(match['rest'])})")
     if not problems:
         problems.append((result.stdout + result.stderr).strip() or "lychee failed")
     return problems
@@ -69,3 +73,8 @@ def broken_links(paths: list[Path], site_root: Path) -> list[str]:
 def _shown(url: str, site_root: Path) -> str:
     prefix = "file://" + str(site_root.resolve())
     return url.replace(prefix + "/", "").replace(prefix, "")
+
+
+def _reason(rest: str) -> str:
+    said = rest.split("|", 1)[-1].strip()
+    return next((words for key, words in _REASONS if key in said.lower()), said)

@@ -29,7 +29,7 @@ from folders import replace_folder
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy_library.branch import fault  # noqa: E402
+from policy_library.faults import fault  # noqa: E402
 from policy_library.layout import LIBRARY_FILE  # noqa: E402
 from policy_library.published import PublishedLibrary  # noqa: E402
 

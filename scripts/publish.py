@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.branch import (BranchError, BranchState, TreeWriter,  # noqa: E402
-                                   fault, read_branch)
+                                   read_branch)
+from policy_library.faults import fault  # noqa: E402
 from policy_library.checks import version_key  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 from policy_library.errors import SourceError  # noqa: E402
@@ -215,8 +216,9 @@ def add_new_versions(tree: TreeWriter, new: list[Policy], versions: dict[str, Ve
 
 def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy | None,
                  today: dt.date) -> tuple[PublishedPolicy, str | None]:
-    """Point <policy>/current/ at the version in force `today`. Returns the policy's record
-    and, if current/ moved, the version it was at ('' for none); None if it did not move."""
+    """Point <policy>/current/ at the version in force `today` (a policy no longer in the
+    sources keeps its current/). Returns the policy's record, and the version current/ was
+    at before, if any."""
     numbers = [str(info.version) for info in listed]
     was = next((str(info.version) for info in listed if CURRENT in info.aliases), None)
     now = current_version(policy, numbers, today) if policy else was
@@ -227,12 +229,12 @@ def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy |
             tree.copy(f"{slug}/{now}", f"{slug}/{CURRENT}")
         elif was:
             listed[was].aliases.discard(CURRENT)
-    record = PublishedPolicy(tuple(sorted(numbers, key=version_key)), now)
-    return record, (was or "") if now != was else None
+    return PublishedPolicy(tuple(sorted(numbers, key=version_key)), now), was
 
 
 def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
-    refuse_unsafe_tree()
+    """Publish as of `today`; the caller holds the lock (hold_lock) and has checked the
+    working tree (refuse_unsafe_tree)."""
     sync_from_remote(remote, branch)
     library = load_library(ROOT / "policy_source")
     state = read_branch(ROOT, branch)
@@ -245,16 +247,17 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
         versions = {slug: Versions.loads(found.dumps())
                     for slug, found in state.versions.items()}
         add_new_versions(tree, work.new, versions, scratch, today)
-        changed = {policy.slug for policy in work.new}
+        new = {policy.slug for policy in work.new}
+        changed = set(new)
         published = {}
         for slug, listed in versions.items():
             policy = library.policies.get(slug)
             published[slug], was = move_current(tree, slug, listed, policy, today)
-            if was is not None:
+            if published[slug].current != was:
                 changed.add(slug)
-                if slug not in {new.slug for new in work.new}:
-                    now = published[slug].current or "none"
-                    said.append(f"{policy.meta.title}: version {now} is now current "
+                if slug not in new:
+                    said.append(f"{policy.meta.title}: version "
+                                f"{published[slug].current or 'none'} is now current "
                                 f"(was {was or 'none'}).")
             if slug in changed:
                 title = policy.meta.title if policy else slug
@@ -273,9 +276,8 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
                              "force."], work.notes)
         rebuild_library(tree, state, record, library_json, scratch, today)
         titles = {slug: policy.meta.title for slug, policy in library.policies.items()}
-        published_tree = read_back(tree, changed, scratch)
-        check_links(published_tree, changed, {**titles, **{
-            slug: slug for slug in record.policies if slug not in titles}})
+        published_tree, library_names = read_back(tree, changed, scratch)
+        check_links(published_tree, [*library_names, *sorted(changed)], titles)
         index_search(tree, published_tree)
         message = ("Publish " + "; ".join(f"{p.meta.title} {p.meta.version}" for p in work.new)
                    if work.new else "Publish: current versions and the library home")
@@ -340,11 +342,12 @@ def rebuild_library(tree: TreeWriter, state: BranchState, record: PublishedLibra
     tree.add_file(LIBRARY_FILE, (json.dumps(library_json, indent=2) + "\n").encode())
 
 
-def read_back(tree: TreeWriter, changed: set[str], scratch: Path) -> Path:
+def read_back(tree: TreeWriter, changed: set[str], scratch: Path) -> tuple[Path, list[str]]:
     """The branch as it will be, written to a folder, as far as the checks need it: the
     library's pages and every folder of each changed policy in full; of the others, the
     landing page of every version (the library's pages link to them) and every page of
-    their current version (what search covers)."""
+    their current version (what search covers). Returns the folder and the names of the
+    library's own files and folders in it."""
     staged = tree.tree()
     library_names = [name for name in tree.top_level(staged)
                      if not tree.exists(staged, f"{name}/{VERSIONS_FILE}")]
@@ -354,14 +357,14 @@ def read_back(tree: TreeWriter, changed: set[str], scratch: Path) -> Path:
                                       ":(glob)*/*/index.html", ":(glob)*/current/**/index.html"])
     except BranchError as error:
         raise PublishError(f"Could not read back what would be published: {error}") from None
-    return folder
+    return folder, library_names
 
 
-def check_links(folder: Path, changed: set[str], titles: dict[str, str]) -> None:
-    """Check every link in what this run writes (the library's pages and the changed
-    policies' folders) against the branch as it will be."""
-    targets = [path for path in folder.iterdir()
-               if path.name in changed or path.name not in titles]
+def check_links(folder: Path, written: list[str], titles: dict[str, str]) -> None:
+    """Check every link in what this run writes (`written`: the library's own files and
+    the changed policies' folders) against the branch as it will be, read back into
+    `folder`. `titles` names each policy in the message, by folder name."""
+    targets = [folder / name for name in written if (folder / name).exists()]
     try:
         broken = broken_links(targets, folder)
     except LinkCheckError as error:

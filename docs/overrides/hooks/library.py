@@ -175,7 +175,7 @@ def _page_text(page: PolicyPage) -> str:
     front = [f"source: {page.source}"]
     if page.search:
         front.append(f"search:\n  {page.search}")
-    return "---\n" + "\n".join(front) + f'\n---\n\n{{% include "policy/{page.name}" %}}\n'
+    return "---\n" + "\n".join(front) + f'\n---\n\n{{% include "{page.body}" %}}\n'
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -242,7 +242,7 @@ def _source_of(finding: Finding, page: Page, config: MkDocsConfig) -> tuple[Path
         folder = build.project / SOURCE_ROOT / policy.slug
         names = [spec.source, *(name for name in POLICY_SOURCES if name != spec.source)]
         candidates = [folder / name for name in names]
-        candidates.append(Path(config.docs_dir) / "includes" / "policy" / spec.name)
+        candidates.append(Path(config.docs_dir) / spec.body_in_docs)
     for path in candidates:
         line = line_of(finding.needle, path.read_text(encoding="utf-8"))
         if line:
