@@ -15,7 +15,7 @@ from policy_library.checks import version_key
 from policy_library.published import tagged_versions
 from policy_library.dates import long_date
 from macros.render.eia import OUTCOME_TITLES
-from policy_library.layout import POLICY_PAGES
+from policy_library.layout import POLICY_PAGES, Layout
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -253,3 +253,20 @@ def test_a_policys_menu_lists_only_its_own_pages(scaffolded, slug):
         assert not [title for title in others if title in text], name
     library = page(site, "glossary").select_one("nav.md-nav--primary").get_text()
     assert policies[slug].meta.title not in library and "Glossary" in library
+
+
+@pytest.mark.parametrize("size, of", [(1, 2), (3, 2), (40, 2), (200, 2), (200, 4)])
+def test_a_shared_build_builds_every_policy_once_and_the_library_pages_once(size, of):
+    """`make build` shares the library out between processes: no policy may be missed or
+    built twice, and the share that also builds the library's own pages takes fewer
+    policies, so that it does not hold up the rest."""
+    slugs = [f"policy-{number:03d}" for number in range(size)]
+    shares = [Layout.shared(slugs, number, of) for number in range(1, of + 1)]
+    built = [slug for share in shares for slug in slugs if share.builds_policy(slug)]
+    assert sorted(built) == slugs
+    assert [share.builds_library_pages for share in shares] == [True] + [False] * (of - 1)
+    sizes = [len(share.share) for share in shares]
+    assert max(sizes) - min(sizes) <= max(1, size // 20)
+    assert sizes[0] == min(sizes)
+    if size >= 200:
+        assert sizes[0] < max(sizes)
