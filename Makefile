@@ -30,6 +30,13 @@ $(STAMP): requirements.txt scripts/check_python.py
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	@touch $(STAMP)
 
+# Node tools for the tests (pa11y-ci), exactly as package-lock.json pins them. Puppeteer's own
+# browser download is skipped: the tests run Debian's chromium (scripts/chromium.py finds it).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NODE_STAMP)
+
 setup: $(STAMP) ## Create .venv with the pinned packages
 
 serve: $(STAMP) ## Preview the library at http://127.0.0.1:8000 as you save [POLICY=one policy only]
@@ -41,7 +48,7 @@ build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the bui
 check: $(STAMP) ## Check the policy sources and review dates (fast; no site is built)
 	$(BIN)/python scripts/check.py
 
-test: $(STAMP) ## Run every test (browser tests need chromium: apt-get install chromium)
+test: $(STAMP) $(NODE_STAMP) ## Run every test (needs chromium, Java and Node.js; .ci/run installs them)
 	$(BIN)/python -m pytest tests
 
 pdf: $(STAMP) ## Print each policy and its quick card to PDF in pdf/ (or DIR=...)
@@ -87,5 +94,6 @@ lock: $(STAMP) ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
-clean: ## Remove the virtual environment, built site, PDFs and test results
-	rm -rf $(VENV) site .site-building-* .site-previous .pytest_cache pdf test-results
+clean: ## Remove the virtual environment, Node tools, built site, PDFs and test results
+	rm -rf $(VENV) node_modules site .site-building-* .site-previous .pytest_cache pdf \
+	  test-results

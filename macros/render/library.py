@@ -87,6 +87,7 @@ def render_library(listed: list[Listed], categories: list[str]) -> str:
         + _options("category", "Category", [(name, name) for name in categories])
         + _options("status", "Status", [(key, words) for key, words in STATES.items()
                                          if key in used])
+        + '<button type="submit" class="md-button md-button--primary">Show these policies</button>'
         + '<p class="library-filters__count" role="status" aria-live="polite"></p></form>')
     table = (
         '<div class="library-table"><table>'

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from browser.pages import LIGHT, Viewing
-from chromium import BrowserMissing, find_chromium, launch
+from chromium import BrowserMissing, find_chromium, launch, serve_folder
 from conftest import ROOT
 
 
-def _in_ci() -> bool:
+def in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
@@ -32,7 +32,7 @@ def chromium() -> str:
     try:
         return find_chromium()
     except BrowserMissing as missing:
-        if _in_ci():
+        if in_ci():
             pytest.fail(f"Browser tests must run in CI, but: {missing}", pytrace=False)
         pytest.skip(f"Browser tests skipped: {missing}")
 
@@ -78,8 +78,9 @@ def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
     contexts = []
 
     def open_page(path: str, viewing: Viewing = LIGHT, *, wait: str = "load",
-                  on: dt.date | None = None) -> Visit:
-        """`on`: the day the browser's clock says it is (default: today)."""
+                  on: dt.date | None = None, site: str | None = None) -> Visit:
+        """`on`: the day the browser's clock says it is (default: today); `site`: the
+        address of another site to open the page of (default: the published one)."""
         context = browser.new_context(**viewing.context_options())
         contexts.append(context)
         if on is not None:
@@ -90,7 +91,7 @@ def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
         page.on("response", opened.check_response)
         page.on("console", opened.record_console)
         page.on("pageerror", opened.record_error)
-        page.goto(published_url + path, wait_until=wait)
+        page.goto((site or published_url) + path, wait_until=wait)
         return opened
 
     yield open_page
@@ -99,8 +100,17 @@ def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
 
 
 @pytest.fixture(scope="session")
+def preview_url(site) -> Iterator[str]:
+    """The site as `make build` leaves it (not published: no versions, no version lists),
+    served on 127.0.0.1."""
+    with serve_folder(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     """Where screenshots go for a reviewer: SCREENSHOT_DIR, or test-results/screenshots."""
     folder = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-results" / "screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+

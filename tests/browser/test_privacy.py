@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.pages import published_pages
+from conftest import ROOT, preview_pages
+from policy_library.loader import load_library
 
 #: Addresses that never leave the browser.
 LOCAL_SCHEMES = ("data", "blob", "about")
@@ -26,6 +28,18 @@ def test_a_page_asks_only_the_site_itself_and_reports_no_error(visit, published_
     opened = visit(path, wait="networkidle")
     assert opened.requests, "the browser recorded no requests at all"
     assert not elsewhere(opened.requests, published_url)
+    assert not opened.failures
+    assert not opened.errors
+
+
+@pytest.mark.parametrize("path", preview_pages(load_library(ROOT / "policy_source")))
+def test_a_page_of_a_preview_build_asks_only_the_site_itself_and_reports_no_error(
+        visit, preview_url, path):
+    """What `make build` and `make serve` show an owner before anything is published: no
+    version list to read, and no error for the lack of one."""
+    opened = visit(path, wait="networkidle", site=preview_url)
+    assert opened.requests, "the browser recorded no requests at all"
+    assert not elsewhere(opened.requests, preview_url)
     assert not opened.failures
     assert not opened.errors
 

@@ -71,8 +71,9 @@ def test_a_wrong_macro_argument_in_a_page_stops_the_build(project, tmp_path):
 
 
 @pytest.mark.parametrize("link, reported", [
-    ("[the rules](social-media/quick-guide.md#no-such-part)",
-     "does not contain an anchor '#no-such-part'"),
+    # MkDocs reports this one if the policy is built in the same share as the glossary, and
+    # the link check (as for raw HTML) if another share builds it; both name the anchor.
+    ("[the rules](social-media/quick-guide.md#no-such-part)", ("quick-guide", "#no-such-part")),
     ("[the rules](no-such-page.md)", "no-such-page.md"),
     ('<a href="../social-media/quick-guide/#no-such-part">raw HTML link</a>',
      "glossary/index.html: social-media/quick-guide#no-such-part"),
@@ -82,7 +83,7 @@ def test_a_link_to_a_missing_page_or_anchor_stops_the_build(project, tmp_path, l
     site = previous_site(tmp_path)
     project.append("docs/glossary.md", f"\nSee {link}.\n")
     result = project.build(site)
-    assert_failed_cleanly(result, site, reported)
+    assert_failed_cleanly(result, site, *([reported] if isinstance(reported, str) else reported))
 
 
 def test_a_broken_link_in_macro_output_stops_the_build(project, tmp_path):

@@ -10,7 +10,7 @@
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) return;
   var input = dialog.querySelector(".md-search__input");
-  var form = dialog.querySelector(".md-search__form");
+  var clear = dialog.querySelector(".library-search__clear");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
   var words = JSON.parse(dialog.getAttribute("data-words"));
@@ -136,13 +136,16 @@
 
   input.addEventListener("focus", function () { open(true); load(); });
   input.addEventListener("input", search);
-  form.addEventListener("submit", function (event) {
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
     event.preventDefault();
     var first = results()[0];
     if (first) first.click();
   });
-  form.addEventListener("reset", function () {
-    window.setTimeout(function () { search(); input.focus(); }, 0);
+  clear.addEventListener("click", function () {
+    input.value = "";
+    search();
+    input.focus();
   });
   dialog.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # The project's own packages sit beside mkdocs.yml.
@@ -39,6 +39,7 @@ from policy_library.published import (Publication, PublishedLibrary,  # noqa: E4
 from policy_library.review import Review, ReviewState, reviews  # noqa: E402
 from policy_library.safety import Finding, line_of, refuse, unsafe_parts  # noqa: E402
 from policy_library.search import SearchIndexError, index_site  # noqa: E402
+from policy_library.theme_markup import mend  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 
 SOURCE_ROOT = "policy_source"
@@ -130,8 +131,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     use_site_markdown(config.markdown_extensions, config.mdx_configs)
     build = LibraryBuild(library, layout, _today(config), _published(config), project)
     config.extra["library_build"] = build
+    # Reviews due are told once a build: by the process that builds the library's own pages
+    # (which loads every policy), else by the one building the policy.
     for review in build.reviews.values():
-        if review.state is not ReviewState.CURRENT and layout.builds_policy(review.policy.slug):
+        if review.state is not ReviewState.CURRENT and (
+                layout.builds_library_pages or layout.builds_policy(review.policy.slug)):
             _build_log().warning("Review %s: %s", review.state.value, review.describe())
     config.nav = _nav(config.nav or [], library, layout)
     if layout.is_policy:
@@ -184,12 +188,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in list(files.documentation_pages()):
             files.remove(file)
     for slug, policy in build.library.policies.items():
-        if not build.layout.builds_policy(slug):
-            continue
+        # A policy another share builds (make build) is still listed, as left out of this
+        # share's site, so that a library page's Markdown link to it leads where it will be
+        # once the shares are put together (lychee then checks it, #anchor and all).
+        elsewhere = not build.layout.builds_policy(slug)
         for page in _pages_of(policy):
             src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
-            files.append(File.generated(config, src_uri, content=_page_text(page)))
-            build.generated[src_uri] = (policy, page)
+            files.append(File.generated(
+                config, src_uri, content=_page_text(page),
+                inclusion=InclusionLevel.EXCLUDED if elsewhere else InclusionLevel.UNDEFINED))
+            if not elsewhere:
+                build.generated[src_uri] = (policy, page)
     build.dates = last_changed(build.project)
     return files
 
@@ -248,6 +257,17 @@ def _source_of(finding: Finding, page: Page, config: MkDocsConfig) -> tuple[Path
         if line:
             return path, line
     return candidates[0], None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Every page as written: Material's few pieces of invalid markup corrected
+    (policy_library/theme_markup.py)."""
+    return mend(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for the pages the theme writes itself, such as 404.html."""
+    return mend(output_content)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,37 @@
+"""Mends to markup Material writes in templates we cannot override one part of.
+
+The W3C Nu HTML checker and pa11y (HTML_CodeSniffer) read every published page
+(tests/site/test_independent_checkers.py). Most of what they found is fixed in our own
+templates (docs/overrides/). These three come from Material's base.html and nav-item.html,
+which have no block around the markup in question; copying those whole templates to change
+one attribute would fork the theme. So the MkDocs hook passes every page it writes through
+`mend`, which changes only these exact pieces:
+
+- the drawer and search toggles are checkboxes with `autocomplete="off"`, an attribute the
+  HTML standard allows only on text-like inputs;
+- a menu label that is a section heading gets `tabindex=""`, which is not a number (the
+  label is not meant to be focusable, so the attribute is dropped);
+- the current page's menu entry carries the checkbox that opens its contents (`__toc`)
+  even when the page has no contents to open; with no label it is a form field with no
+  name, so it is removed when nothing names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">')
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"<>]*"[^<>]*?) tabindex="">')
+_TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" '
+                         r'id="__toc">')
+
+
+def mend(html: str) -> str:
+    """The page with Material's three invalid pieces of markup corrected."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1>", html)
+    html = _EMPTY_TABINDEX.sub(r"\1>", html)
+    if 'for="__toc"' not in html:
+        html = _TOC_TOGGLE.sub("", html)
+    return html

