@@ -21,7 +21,7 @@ def define_env(env) -> None:
     build = env.conf["extra"]["library_build"]  # set by the hook's on_config, which runs first
     site = SiteMacros(build.library, lambda: env.page.file.src_uri, today=build.today,
                       publications=build.publications, layout=build.layout,
-                      published=build.published)
+                      published=build.published, test_run=build.test_run)
     for name, function in site.macros().items():
         env.macro(function, name)
     env.variables["abbreviations"] = abbreviation_lines(build.library.glossary)

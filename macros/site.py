@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
+from policy_library.accessibility import AccessibilityRun
 from policy_library.errors import PageError, quoted_list, suggestion
 from policy_library.layout import ALL, POLICY_PAGES, Layout, page_url
-from policy_library.models import Library, Policy
+from policy_library.models import AccessibilitySettings, Library, Policy
 from policy_library.published import Publication, PublishedLibrary
 from policy_library.review import Review, reviews
+from .render import accessibility as render_accessibility
 from .render import (changes, checklists, eia, faqs, glossary, history, inforce, library,
                      on_a_date, summary)
 from .render.common import PageLinks, VersionLinks, escape, long_date
@@ -24,8 +26,10 @@ class SiteMacros:
     def __init__(self, library: Library, current_page: Callable[[], str], today: dt.date,
                  publications: dict[str, Publication] | None = None,
                  layout: Layout = Layout(ALL),
-                 published: PublishedLibrary = PublishedLibrary()):
+                 published: PublishedLibrary = PublishedLibrary(),
+                 test_run: AccessibilityRun | None = None):
         self.library = library
+        self.test_run = test_run
         self.current_page = current_page
         self.today = today
         self.publications = publications or {}
@@ -183,6 +187,18 @@ class SiteMacros:
     def format_date(self, day: dt.date) -> str:
         return long_date(day)
 
+    # -- the accessibility statement ----------------------------------------------------------
+
+    def accessibility(self) -> AccessibilitySettings:
+        """What library.yml says for the statement: {{ accessibility().contact }}."""
+        return self.library.settings.accessibility
+
+    def accessibility_compliance(self) -> str:
+        return render_accessibility.compliance(self.library.settings.accessibility)
+
+    def accessibility_testing(self) -> str:
+        return render_accessibility.testing(self.test_run)
+
     def macros(self) -> dict[str, Callable[..., Any]]:
         """Name -> function, as registered with mkdocs-macros."""
         names = ("policy", "policy_summary", "policy_library", "policies_on_a_date",
@@ -190,5 +206,6 @@ class SiteMacros:
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "in_force_table", "clause",
-                 "format_date")
+                 "format_date", "accessibility", "accessibility_compliance",
+                 "accessibility_testing")
         return {name: getattr(self, name) for name in names}

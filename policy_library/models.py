@@ -14,7 +14,8 @@ from functools import cached_property
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
+                      model_validator)
 
 # ---------------------------------------------------------------------------------------------
 # Field types
@@ -113,6 +114,48 @@ class PlainEnglishSettings(_Source):
         "lists")
 
 
+Compliance = Literal["fully compliant", "partially compliant", "not compliant"]
+
+
+class KnownIssue(_Source):
+    problem: Text = Field(description="what does not work for some readers, in plain words")
+    criterion: Text = Field(
+        description="the WCAG success criterion it fails, such as 1.4.3 Contrast (Minimum)")
+    plan: Text = Field(description="what will be done about it, and by when")
+
+
+class AccessibilitySettings(_Source):
+    """The facts of the guide's accessibility statement that people decide. How and when it
+    was last tested is not here: the test suite records that (policy_library/accessibility.py)."""
+
+    standard: Text = Field(
+        "WCAG 2.2 level AA", description="the standard the guide is measured against")
+    compliance: Compliance = Field(
+        description="'fully compliant', 'partially compliant' (list each known issue) or "
+        "'not compliant'")
+    contact: Role = Field(
+        description="the team or role readers ask for another format or tell about a problem")
+    reply_within_working_days: int = Field(
+        ge=1, le=60, description="how many working days the contact takes to reply")
+    known_issues: list[KnownIssue] = Field(
+        default_factory=list, description="each part of the guide that is not yet accessible")
+    prepared: dt.date = Field(description="the day the statement was first written, YYYY-MM-DD")
+    reviewed: dt.date = Field(description="the day the statement was last reviewed, YYYY-MM-DD")
+
+    @model_validator(mode="after")
+    def _issues_match_compliance(self) -> "AccessibilitySettings":
+        if self.compliance == "fully compliant" and self.known_issues:
+            raise ValueError("a guide with known issues is not 'fully compliant': say "
+                             "'partially compliant', or remove the issues that are fixed")
+        if self.compliance != "fully compliant" and not self.known_issues:
+            raise ValueError(f"a guide that is '{self.compliance}' must list its known "
+                             "issues under 'known_issues'")
+        if self.reviewed < self.prepared:
+            raise ValueError("'reviewed' is before 'prepared': a statement is reviewed after "
+                             "it is written")
+        return self
+
+
 class LibrarySettings(_Source):
     categories: list[Text] = Field(
         min_length=1, description="the categories a policy's 'category' may name, in the "
@@ -131,6 +174,8 @@ class LibrarySettings(_Source):
         default_factory=ReviewSettings, description="review date warnings and exceptions")
     plain_english: PlainEnglishSettings = Field(
         description="the readability every page of the guide must meet")
+    accessibility: AccessibilitySettings = Field(
+        description="the facts of the guide's accessibility statement")
 
     def required_for(self, slug: str) -> list[str]:
         return [*self.required_sections, *self.policy_required_sections.get(slug, [])]

@@ -113,6 +113,9 @@ def _wrong_shape(err: dict, field: str, where: str, **_: Any) -> tuple[str, str]
 
 def _custom(err: dict, field: str, where: str, **_: Any) -> tuple[str, str]:
     message = err["msg"].removeprefix("Value error, ")
+    if isinstance(err["input"], (dict, list)):  # a rule about several details together
+        return (f"The details under '{field}'{where} do not fit together.",
+                message[0].upper() + message[1:] + ".")
     return (f"'{field}'{where} is '{err['input']}'.", message[0].upper() + message[1:] + ".")
 
 

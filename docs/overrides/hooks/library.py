@@ -28,6 +28,7 @@ PROJECT = Path(__file__).resolve().parents[3]
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
+from policy_library.accessibility import RECORD, AccessibilityRun, read_test_run  # noqa: E402
 from policy_library.compare import use_site_markdown  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
@@ -60,6 +61,7 @@ class LibraryBuild:
     publications: dict[str, Publication] = field(default_factory=dict)
     dates: dict[str, dt.date] = field(default_factory=dict)
     generated: dict[str, tuple[Policy, PolicyPage]] = field(default_factory=dict)
+    test_run: AccessibilityRun | None = None  # the last passing accessibility test run, if any
 
     def __post_init__(self) -> None:
         self.reviews = {review.policy.slug: review
@@ -99,6 +101,15 @@ def _published(config: MkDocsConfig) -> PublishedLibrary:
     return PublishedLibrary.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
+def _test_run(config: MkDocsConfig, project: Path) -> AccessibilityRun | None:
+    """The record of the last passing accessibility test run, for the statement."""
+    record = project / str(config.extra.get("guide_accessibility_record") or RECORD)
+    try:
+        return read_test_run(record)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+
+
 def _layout(part: str, share: str, slugs: list[str]) -> Layout:
     """The build's layout; GUIDE_SHARE=2/3 makes the second of three shares of a build of the
     whole library (scripts/build.py runs one a core)."""
@@ -129,7 +140,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
                           f"policy_source/{part}/.")
     use_site_markdown(config.markdown_extensions, config.mdx_configs)
-    build = LibraryBuild(library, layout, _today(config), _published(config), project)
+    build = LibraryBuild(library, layout, _today(config), _published(config), project,
+                         test_run=_test_run(config, project))
     config.extra["library_build"] = build
     # Reviews due are told once a build: by the process that builds the library's own pages
     # (which loads every policy), else by the one building the policy.
