@@ -30,6 +30,7 @@ if str(PROJECT) not in sys.path:
 
 from policy_library.accessibility import RECORD, AccessibilityRun, read_test_run  # noqa: E402
 from policy_library.compare import use_site_markdown  # noqa: E402
+from policy_library.feeds import write_feeds  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
                                    page_url)
@@ -283,9 +284,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """A build of the whole library (`make serve`) gets its search index here; `make build`
-    indexes it beside its link check, and `make publish` the published library as it will
-    stand."""
+    """The build with the library's own pages writes the feeds of published versions
+    (policy_library/feeds.py). A build of the whole library (`make serve`) gets its search
+    index here; `make build` indexes it beside its link check, and `make publish` the
+    published library as it will stand."""
+    build = build_of(config)
+    if build.layout.builds_library_pages:
+        write_feeds(Path(config.site_dir), build.library, build.published,
+                    config.site_name, build.today)
     if build_of(config).layout.part == ALL and config.extra.get("guide_search_index", True):
         try:
             index_site(Path(config.site_dir))

@@ -1,0 +1,116 @@
+"""Atom feeds of published versions, so staff can subscribe to changes: one for the whole
+library (`feed.xml` at the top) and one for each policy (`feeds/<policy>.xml`).
+
+Each entry is one published version: its number and title, the day of its last decision,
+every decision that made it (who decided, what, when, and when it takes effect) and the
+summary of what changed, all from the policy's history.yml, linking to the version's own
+pages. Only published versions are listed (library.json, via PublishedLibrary), so a preview
+that has published nothing writes valid, empty feeds. Links are relative to the feed, which
+Atom readers resolve against the address they fetched it from; nothing names a host.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import version_key
+from .dates import long_date
+from .models import HistoryEntry, Library, Policy
+from .published import PublishedLibrary
+
+LIBRARY_FEED = "feed.xml"
+FOLDER = "feeds"
+ATOM = "http://www.w3.org/2005/Atom"
+#: A feed's and each entry's permanent identifier (Atom needs one that never changes).
+ID_PREFIX = "urn:x-policy-guide:"
+
+
+def policy_feed(slug: str) -> str:
+    """A policy's feed, from the top of the library: 'feeds/social-media.xml'."""
+    return f"{FOLDER}/{slug}.xml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    policy: Policy
+    version: str
+    decisions: tuple[HistoryEntry, ...]  # oldest first
+
+    @property
+    def updated(self) -> dt.date:
+        return self.decisions[-1].date
+
+    def summary(self) -> str:
+        said = []
+        for decision in self.decisions:
+            line = f"{decision.status.capitalize()}: decided by {decision.decided_by} on " \
+                   f"{long_date(decision.date)}"
+            if decision.effective_from and decision.effective_from != decision.date:
+                line += f", taking effect on {long_date(decision.effective_from)}"
+            said.append(line + ".")
+        said.append(f"What changed: {self.decisions[-1].changes}")
+        return " ".join(said)
+
+
+def entries(library: Library, published: PublishedLibrary,
+            only: str | None = None) -> list[Entry]:
+    """Every published version (of one policy, if `only`), newest decision first."""
+    found = []
+    for slug, record in published.policies.items():
+        policy = library.policies.get(slug)
+        if policy is None or (only and slug != only):
+            continue
+        for version in record.versions:
+            decisions = tuple(entry for entry in policy.history.entries
+                              if entry.version == version)
+            if decisions:
+                found.append(Entry(policy, version, decisions))
+    return sorted(found, key=lambda entry: (entry.updated, entry.policy.slug,
+                                            version_key(entry.version)), reverse=True)
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(title: str, feed_id: str, listed: list[Entry], to_top: str, home: str,
+         built: dt.date) -> bytes:
+    """An Atom document; `to_top` leads from the feed to the top of the library ('' or
+    '../'), and `home` from there to the page the feed is about."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = ID_PREFIX + feed_id
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(
+        listed[0].updated if listed else built)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
+                  href=f"{to_top}{home}" or "./")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "Derby City Council"
+    for entry in listed:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(item, f"{{{ATOM}}}title").text = (
+            f"{entry.policy.meta.title}, version {entry.version}")
+        ET.SubElement(item, f"{{{ATOM}}}id").text = (
+            f"{ID_PREFIX}{entry.policy.slug}:{entry.version}")
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(entry.updated)
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html",
+                      href=f"{to_top}{entry.policy.slug}/{entry.version}/")
+        ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.summary()
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_feeds(site: Path, library: Library, published: PublishedLibrary,
+                site_name: str, built: dt.date) -> None:
+    """The library's feed and each policy's, into the built site."""
+    (site / LIBRARY_FEED).write_bytes(atom(
+        f"{site_name}: new versions of policies", "library",
+        entries(library, published), "", "", built))
+    (site / FOLDER).mkdir(exist_ok=True)
+    for slug, policy in library.policies.items():
+        (site / policy_feed(slug)).write_bytes(atom(
+            f"{policy.meta.title}: new versions", slug,
+            entries(library, published, only=slug), "../", f"{slug}/", built))
