@@ -1,5 +1,7 @@
 """Atom feeds of published versions, so staff can subscribe to changes: one for the whole
-library (`feed.xml` at the top) and one for each policy (`feeds/<policy>.xml`).
+library (`feed.xml` at the top) and one for each policy (`feed-<policy>.xml` beside it).
+Both sit at the top of the library because Material's script looks for a sitemap.xml beside
+every `<link rel="alternate">` a page names, and the only one is there.
 
 Each entry is one published version: its number and title, the day of its last decision,
 every decision that made it (who decided, what, when, and when it takes effect) and the
@@ -22,15 +24,14 @@ from .models import HistoryEntry, Library, Policy
 from .published import PublishedLibrary
 
 LIBRARY_FEED = "feed.xml"
-FOLDER = "feeds"
 ATOM = "http://www.w3.org/2005/Atom"
 #: A feed's and each entry's permanent identifier (Atom needs one that never changes).
 ID_PREFIX = "urn:x-policy-guide:"
 
 
 def policy_feed(slug: str) -> str:
-    """A policy's feed, from the top of the library: 'feeds/social-media.xml'."""
-    return f"{FOLDER}/{slug}.xml"
+    """A policy's feed, at the top of the library: 'feed-social-media.xml'."""
+    return f"feed-{slug}.xml"
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,9 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom(title: str, feed_id: str, listed: list[Entry], to_top: str, home: str,
-         built: dt.date) -> bytes:
-    """An Atom document; `to_top` leads from the feed to the top of the library ('' or
-    '../'), and `home` from there to the page the feed is about."""
+def atom(title: str, feed_id: str, listed: list[Entry], home: str, built: dt.date) -> bytes:
+    """An Atom document at the top of the library; `home` leads from it to the page the feed
+    is about ('' for the library home)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
@@ -87,7 +87,7 @@ def atom(title: str, feed_id: str, listed: list[Entry], to_top: str, home: str,
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(
         listed[0].updated if listed else built)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                  href=f"{to_top}{home}" or "./")
+                  href=home or "./")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "Derby City Council"
     for entry in listed:
@@ -98,7 +98,7 @@ def atom(title: str, feed_id: str, listed: list[Entry], to_top: str, home: str,
             f"{ID_PREFIX}{entry.policy.slug}:{entry.version}")
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(entry.updated)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                      href=f"{to_top}{entry.policy.slug}/{entry.version}/")
+                      href=f"{entry.policy.slug}/{entry.version}/")
         ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.summary()
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -108,9 +108,12 @@ def write_feeds(site: Path, library: Library, published: PublishedLibrary,
     """The library's feed and each policy's, into the built site."""
     (site / LIBRARY_FEED).write_bytes(atom(
         f"{site_name}: new versions of policies", "library",
-        entries(library, published), "", "", built))
-    (site / FOLDER).mkdir(exist_ok=True)
+        entries(library, published), "", built))
     for slug, policy in library.policies.items():
         (site / policy_feed(slug)).write_bytes(atom(
             f"{policy.meta.title}: new versions", slug,
-            entries(library, published, only=slug), "../", f"{slug}/", built))
+            entries(library, published, only=slug),
+            # the version that applies (as the library home links), once one is published;
+            # until then, the library home
+            f"{slug}/{published.policies[slug].address()}" if slug in published.policies
+            else "", built))

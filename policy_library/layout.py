@@ -68,7 +68,7 @@ POLICY_PAGES: tuple[PolicyPage, ...] = (
 #: Names at the top of the published library that a policy's folder name cannot take.
 RESERVED_NAMES = frozenset({
     "assets", "search", "glossary", "owners", "on-a-date", "includes", "overrides", "schemas",
-    "current", "all", "library", "404", "sitemap", "pagefind", "feeds", "accessibility",
+    "current", "all", "library", "404", "sitemap", "pagefind", "accessibility",
 })
 
 

@@ -49,7 +49,7 @@ def test_the_library_feed_lists_every_published_version_newest_first(published):
 
 def test_each_entry_says_who_decided_what_and_what_changed(published):
     library = load_library(published.project.root / "policy_source")
-    feed = read(published.exported, f"feeds/{SOCIAL}.xml")
+    feed = read(published.exported, f"feed-{SOCIAL}.xml")
     policy = library.policies[SOCIAL]
     newest = max(published_versions(published.exported)[SOCIAL], key=version_key)
     entry = feed.entries[0]
@@ -64,7 +64,7 @@ def test_each_entry_says_who_decided_what_and_what_changed(published):
 def test_each_policy_has_a_feed_of_its_own_versions_only(published):
     versions = published_versions(published.exported)
     for slug in (SOCIAL, FLEXIBLE, LONE):
-        feed = read(published.exported, f"feeds/{slug}.xml")
+        feed = read(published.exported, f"feed-{slug}.xml")
         assert sorted(entry.link for entry in feed.entries) == sorted(
             f"http://guide/{slug}/{version}/" for version in versions[slug])
         assert resolves(published.exported, feed.feed.link)
@@ -82,7 +82,7 @@ def test_every_page_points_feed_readers_and_staff_to_the_feeds(published):
             for href in alternates | visible:
                 assert (path.parent / href).resolve().is_file(), (path, href)
             names = {Path(href).name for href in alternates}
-            assert names == {"feed.xml", f"{slug}.xml"} and alternates == visible, path
+            assert names == {"feed.xml", f"feed-{slug}.xml"} and alternates == visible, path
     home = BeautifulSoup((exported / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one('link[rel="alternate"][href="./feed.xml"]') is not None
 
@@ -90,6 +90,6 @@ def test_every_page_points_feed_readers_and_staff_to_the_feeds(published):
 def test_a_preview_writes_valid_empty_feeds(site):
     feed = read(site, "feed.xml")
     assert feed.entries == []
-    policy_feed = read(site, f"feeds/{SOCIAL}.xml")
+    policy_feed = read(site, f"feed-{SOCIAL}.xml")
     assert policy_feed.entries == []
     assert resolves(site, policy_feed.feed.link)
