@@ -62,6 +62,16 @@ def test_a_missing_page_asks_only_the_site_itself(visit, published_url):
     assert opened.failures == [f"404 {published_url}no-such-page/"]
 
 
+def test_the_themes_404_page_runs_without_error(visit, preview_url):
+    """Material's 404 page (a preview's; a published library has its own plain one) is
+    served at any address, so its search box and footer lead from the top of the site."""
+    opened = visit("404.html", wait="networkidle", site=preview_url)
+    assert not opened.errors and not opened.failures
+    assert opened.page.locator(".library-search").get_attribute("data-library-root") == "/"
+    footer = opened.page.locator(".library-footer-links a").first
+    assert footer.get_attribute("href") == "/accessibility/"
+
+
 def test_the_checks_cover_every_page_that_was_published(published):
     """The page list every browser check walks is every page a reader reaches today: the
     library's and each policy's current version (its earlier versions are the same pages)."""
