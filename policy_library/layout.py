@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Policy
 
 ALL = "all"
 LIBRARY = "library"
@@ -76,6 +80,13 @@ RESERVED_NAMES = frozenset({
 #: loading every policy for them) cost the share that builds them, in policies: about one
 #: policy in forty (measured by `make bench`: at 200 policies, five policies' build time).
 LIBRARY_PAGES_COST = 1 / 40
+
+
+def pages_of(policy: Policy) -> list[PolicyPage]:
+    """The pages a policy has: every page in POLICY_PAGES, but the residents' house rules only
+    for a policy with rules for residents."""
+    residents = any(context.audience == "residents" for context in policy.rules.contexts)
+    return [page for page in POLICY_PAGES if residents or not page.residents_only]
 
 
 @dataclass(frozen=True)

@@ -41,13 +41,11 @@ def docs_page_sources() -> list[Path]:
 def preview_pages(library: Library) -> list[str]:
     """Every page of a preview build (`make build`) of the library, as its address: the
     library's own pages, then each policy's pages under its folder."""
-    from policy_library.layout import POLICY_PAGES, page_url
+    from policy_library.layout import page_url, pages_of
 
     pages = [page_url(source.as_posix()) for source in docs_page_sources()]
     for slug, policy in library.policies.items():
-        residents = any(context.audience == "residents" for context in policy.rules.contexts)
-        pages += [f"{slug}/{page_url(page.name)}" for page in POLICY_PAGES
-                  if residents or not page.residents_only]
+        pages += [f"{slug}/{page_url(page.name)}" for page in pages_of(policy)]
     return pages
 
 

@@ -37,8 +37,9 @@ def testing(run: AccessibilityRun | None) -> str:
         return ("This copy of the guide has not been through the automated accessibility "
                 "checks yet. They run with `make test`, before anything is published, and "
                 "the published statement gives the day of the last run.")
-    lines = [f"The guide was last tested on **{long_date(run.day)}**, by the checks that run "
-             "before every change is published. They read "
+    tested = f" (its source at commit {run.commit[:12]})" if run.commit else ""
+    lines = [f"The guide was last tested on **{long_date(run.day)}**{tested}, by the checks "
+             "that run before every change is published. They read "
              f"{run.pages} pages of a test library of several policies, with every "
              "version of each, and found no problem. The checks were:", ""]
     for tool, version in run.tools.items():

@@ -11,7 +11,11 @@ so a pipeline can never pass without having run them.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import json
 import os
+import re
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +25,7 @@ import pytest
 from browser.pages import LIGHT, Viewing
 from chromium import BrowserMissing, find_chromium, launch, serve_folder
 from conftest import ROOT
+from policy_library.accessibility import RECORD, AccessibilityRun, write_test_run
 
 
 def in_ci() -> bool:
@@ -141,18 +146,15 @@ def pytest_runtest_logreport(report) -> None:
 
 
 def checker_versions() -> dict[str, str]:
-    import importlib.metadata
-    import re
-
+    """Each accessibility checker the tests ran, and its version."""
     import axe_playwright_python
 
     axe_script = Path(axe_playwright_python.__file__).with_name("axe.min.js")
     axe = re.search(r"axe v([\d.]+)", axe_script.read_text(encoding="utf-8")[:200])
-    node = ROOT / "node_modules"
 
     def npm_version(package: str) -> str:
-        import json
-        return json.loads((node / package / "package.json").read_text())["version"]
+        manifest = ROOT / "node_modules" / package / "package.json"
+        return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
     return {
         "axe-core": axe.group(1) if axe else "unknown",
@@ -163,11 +165,6 @@ def checker_versions() -> dict[str, str]:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    import datetime as dt
-    import subprocess
-
-    from policy_library.accessibility import RECORD, AccessibilityRun, write_test_run
-
     every_check_passed = (
         set(_outcomes) == set(ACCESSIBILITY_CHECKS)
         and all(outcome == "passed" for outcomes in _outcomes.values() for outcome in outcomes))
@@ -176,4 +173,4 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     write_test_run(ROOT / RECORD, AccessibilityRun(dt.date.today(), commit, checked["pages"],
-                                          checker_versions()))
+                                                   checker_versions()))

@@ -81,7 +81,7 @@ def test_it_reports_the_last_passing_test_run(project, tmp_path, monkeypatch):
     result = project.build(tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     text = text_of(tmp_path / "site", "accessibility")
-    assert "last tested on 20 November 2026" in text
+    assert "last tested on 20 November 2026 (its source at commit abc123)" in text
     assert "They read 74 pages" in text
     assert "axe-core 4.12.1: checks each page" in text and "pa11y 9.1.1" in text
     assert "has not been through the automated accessibility checks" not in text

@@ -32,8 +32,8 @@ from policy_library.accessibility import RECORD, AccessibilityRun, read_test_run
 from policy_library.compare import use_site_markdown  # noqa: E402
 from policy_library.feeds import write_feeds  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
-from policy_library.layout import (ALL, LIBRARY, POLICY_PAGES, Layout, PolicyPage,  # noqa: E402
-                                   page_url)
+from policy_library.layout import (ALL, LIBRARY, Layout, PolicyPage, page_url,  # noqa: E402
+                                   pages_of)
 from policy_library.loader import load_library, policy_folders  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
@@ -164,7 +164,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _policy_nav(policy: Policy, layout: Layout) -> list:
     folder = layout.policy_folder(policy.slug)
     entries: list = []
-    for page in _pages_of(policy):
+    for page in pages_of(policy):
         path = f"{folder}{page.name}"
         entries.append(path if page.menu_title is None else {page.menu_title: path})
     return entries
@@ -181,11 +181,6 @@ def _nav(configured: list, library: Library, layout: Layout) -> list:
         at = 1 if nav else 0  # after Home
         nav[at:at] = [{policy.meta.title: _policy_nav(policy, layout)} for policy in policies]
     return nav
-
-
-def _pages_of(policy: Policy) -> list[PolicyPage]:
-    has_residents = any(context.audience == "residents" for context in policy.rules.contexts)
-    return [page for page in POLICY_PAGES if has_residents or not page.residents_only]
 
 
 def _page_text(page: PolicyPage) -> str:
@@ -205,7 +200,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # share's site, so that a library page's Markdown link to it leads where it will be
         # once the shares are put together (lychee then checks it, #anchor and all).
         elsewhere = not build.layout.builds_policy(slug)
-        for page in _pages_of(policy):
+        for page in pages_of(policy):
             src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
             files.append(File.generated(
                 config, src_uri, content=_page_text(page),
