@@ -47,8 +47,8 @@ class Entry:
     def summary(self) -> str:
         said = []
         for decision in self.decisions:
-            line = f"{decision.status.capitalize()}: decided by {decision.decided_by} on " \
-                   f"{long_date(decision.date)}"
+            line = (f"{decision.status.capitalize()}: decided by {decision.decided_by} on "
+                    f"{long_date(decision.date)}")
             if decision.effective_from and decision.effective_from != decision.date:
                 line += f", taking effect on {long_date(decision.effective_from)}"
             said.append(line + ".")
@@ -56,13 +56,12 @@ class Entry:
         return " ".join(said)
 
 
-def entries(library: Library, published: PublishedLibrary,
-            only: str | None = None) -> list[Entry]:
-    """Every published version (of one policy, if `only`), newest decision first."""
+def entries(library: Library, published: PublishedLibrary) -> list[Entry]:
+    """Every published version of every policy, newest decision first."""
     found = []
     for slug, record in published.policies.items():
         policy = library.policies.get(slug)
-        if policy is None or (only and slug != only):
+        if policy is None:
             continue
         for version in record.versions:
             decisions = tuple(entry for entry in policy.history.entries
@@ -77,7 +76,8 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom(title: str, feed_id: str, listed: list[Entry], home: str, built: dt.date) -> bytes:
+def atom(title: str, author: str, feed_id: str, listed: list[Entry], home: str,
+         built: dt.date) -> bytes:
     """An Atom document at the top of the library; `home` leads from it to the page the feed
     is about ('' for the library home)."""
     ET.register_namespace("", ATOM)
@@ -88,8 +88,7 @@ def atom(title: str, feed_id: str, listed: list[Entry], home: str, built: dt.dat
         listed[0].updated if listed else built)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
                   href=home or "./")
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "Derby City Council"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     for entry in listed:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}title").text = (
@@ -104,16 +103,16 @@ def atom(title: str, feed_id: str, listed: list[Entry], home: str, built: dt.dat
 
 
 def write_feeds(site: Path, library: Library, published: PublishedLibrary,
-                site_name: str, built: dt.date) -> None:
+                site_name: str, author: str, built: dt.date) -> None:
     """The library's feed and each policy's, into the built site."""
+    listed = entries(library, published)
     (site / LIBRARY_FEED).write_bytes(atom(
-        f"{site_name}: new versions of policies", "library",
-        entries(library, published), "", built))
+        f"{site_name}: new versions of policies", author, "library", listed, "", built))
     for slug, policy in library.policies.items():
+        record = published.policies.get(slug)
         (site / policy_feed(slug)).write_bytes(atom(
-            f"{policy.meta.title}: new versions", slug,
-            entries(library, published, only=slug),
+            f"{policy.meta.title}: new versions", author, slug,
+            [entry for entry in listed if entry.policy.slug == slug],
             # the version that applies (as the library home links), once one is published;
             # until then, the library home
-            f"{slug}/{published.policies[slug].address()}" if slug in published.policies
-            else "", built))
+            f"{slug}/{record.address()}" if record else "", built))

@@ -19,6 +19,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -36,10 +37,16 @@ def in_ci() -> bool:
 def chromium() -> str:
     try:
         return find_chromium()
-    except BrowserMissing as missing:
-        if in_ci():
-            pytest.fail(f"Browser tests must run in CI, but: {missing}", pytrace=False)
-        pytest.skip(f"Browser tests skipped: {missing}")
+    except BrowserMissing as lacking:
+        missing(str(lacking))
+
+
+def missing(what: str) -> NoReturn:
+    """Stop a test that needs something this machine lacks (`what`, with how to install it):
+    a skip, except in CI, where every test must run, so a failure."""
+    if in_ci():
+        pytest.fail(f"Browser tests must run in CI, but: {what}", pytrace=False)
+    pytest.skip(f"Browser tests skipped: {what}")
 
 
 @pytest.fixture(scope="session")

@@ -300,7 +300,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = build_of(config)
     if build.layout.builds_library_pages:
         write_feeds(Path(config.site_dir), build.library, build.published,
-                    config.site_name, build.today)
+                    config.site_name, config.site_author or config.site_name, build.today)
     if build.layout.part == ALL and config.extra.get("guide_search_index", True):
         try:
             index_site(Path(config.site_dir))
