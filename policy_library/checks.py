@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import SourceError, display_path, quoted_list, suggestion
+from .layout import RESERVED_NAMES
 from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, Glossary, History, LibrarySettings,
                      PolicyFrontMatter, PolicyMeta, RuleBook, Section)
 from .sourcefiles import line_for
@@ -249,6 +250,18 @@ def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
             "'evidence:' and 'mitigation:' for each one missing.",
             getattr(raw.get("characteristics"), "line", None) if isinstance(raw, dict) else None,
         )
+
+
+def check_folder_names(folders: list[Path]) -> None:
+    """A policy's folder name becomes its address, so it cannot be one the library's own
+    pages and files use (policy_library.layout.RESERVED_NAMES)."""
+    for folder in folders:
+        if folder.name in RESERVED_NAMES:
+            raise SourceError(
+                folder,
+                f"'{folder.name}' is a name the guide uses for its own pages, so a policy "
+                "folder cannot have it: both would be at the same address.",
+                f"Rename the folder, for example to '{folder.name}-policy'.")
 
 
 def check_policy_names(settings: LibrarySettings, folders: list[str], path: Path) -> None:

@@ -163,6 +163,7 @@ def _load_library(root: Path, only: Collection[str] | None) -> Library:
     if not folders:
         raise SourceError(root, "No policies were found.",
                           "Each policy needs its own folder here with a policy.md in it.")
+    checks.check_folder_names(folders)
     checks.check_policy_names(settings, [folder.name for folder in folders],
                               root / SETTINGS_FILE)
     chosen = [folder for folder in folders if only is None or folder.name in only]

@@ -43,8 +43,7 @@ from policy_library.checks import version_key  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
 from policy_library.errors import SourceError  # noqa: E402
 from policy_library.inforce import version_on  # noqa: E402
-from policy_library.layout import (CURRENT, LIBRARY, LIBRARY_FILE, VERSIONS_FILE,  # noqa: E402
-                                   RESERVED_NAMES)
+from policy_library.layout import CURRENT, LIBRARY, LIBRARY_FILE, VERSIONS_FILE  # noqa: E402
 from policy_library.links import LinkCheckError, broken_links  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
@@ -128,9 +127,6 @@ def plan(library: Library, state: BranchState) -> Plan:
     for slug, policy in library.policies.items():
         version, title = policy.meta.version, policy.meta.title
         on_branch = state.published(slug)
-        if slug in RESERVED_NAMES:
-            raise PublishError(f"The policy folder '{slug}' has a name the library uses for "
-                               "its own pages. Rename the folder.")
         if version in on_branch:
             tag = tag_name(slug, version)
             if tag in tags.get(slug, ()) and git(

@@ -7,6 +7,7 @@ traceback is shown, and the previous site/ is exactly as it was.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,16 @@ def test_a_broken_link_in_macro_output_stops_the_build(project, tmp_path):
     project.append("docs/glossary.md", "\nSee the {{ library_link('no-such-page/', 'x') }}.\n")
     result = project.build(site)
     assert_failed_cleanly(result, site, "glossary/index.html: no-such-page")
+
+
+@pytest.mark.parametrize("name", ["glossary", "accessibility", "pagefind"])
+def test_a_policy_folder_named_like_the_guides_own_pages_stops_the_build(project, tmp_path,
+                                                                         name):
+    shutil.copytree(project.path("policy_source/social-media"),
+                    project.path(f"policy_source/{name}"))
+    site = previous_site(tmp_path)
+    assert_failed_cleanly(project.build(site), site, f"policy_source/{name}",
+                          "uses for its own pages", f"'{name}-policy'")
 
 
 def test_a_policy_without_rules_for_residents_has_no_house_rules_page(project, tmp_path):
