@@ -14,6 +14,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .errors import display_path
+
 #: Where `make test` leaves the record, in the project.
 RECORD = Path("test-results") / "accessibility.json"
 
@@ -40,8 +42,8 @@ def read_test_run(path: Path) -> AccessibilityRun | None:
     except FileNotFoundError:
         return None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"{path} is not a record of an accessibility test run ({error}). "
-                         "Delete it and run 'make test' again.") from error
+        raise ValueError(f"{display_path(path)} is not a record of an accessibility test run "
+                         f"({error}). Delete it and run 'make test' again.") from error
 
 
 def write_test_run(path: Path, run: AccessibilityRun) -> None:

@@ -30,6 +30,7 @@ if str(PROJECT) not in sys.path:
 
 from policy_library.accessibility import RECORD, AccessibilityRun, read_test_run  # noqa: E402
 from policy_library.compare import use_site_markdown  # noqa: E402
+from policy_library.errors import reading_project  # noqa: E402
 from policy_library.feeds import write_feeds  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, Layout, PolicyPage, page_url,  # noqa: E402
@@ -106,7 +107,8 @@ def _test_run(config: MkDocsConfig, project: Path) -> AccessibilityRun | None:
     """The record of the last passing accessibility test run, for the statement."""
     record = project / str(config.extra.get("guide_accessibility_record") or RECORD)
     try:
-        return read_test_run(record)
+        with reading_project(project):  # the record is named from the project in messages
+            return read_test_run(record)
     except ValueError as error:
         raise PluginError(str(error)) from None
 
