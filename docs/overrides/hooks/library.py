@@ -269,20 +269,6 @@ def _source_of(finding: Finding, page: Page, config: MkDocsConfig) -> tuple[Path
     return candidates[0], None
 
 
-def library_root(page: object, base_url: str) -> str:
-    """The address of the library home from the page being rendered, for the templates
-    (search box, feeds, footer): the page's own (set in on_page_markdown), or, on a page the
-    theme writes alone (404.html, served at any address), the top of the site."""
-    if isinstance(page, Page) and page.meta.get("library_home"):
-        return page.meta["library_home"]
-    return base_url.rstrip("/") + "/"
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    env.globals["library_root"] = library_root
-    return env
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page as written: Material's few pieces of invalid markup corrected
     (policy_library/theme_markup.py)."""
