@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from .errors import SourceError
 
@@ -64,46 +65,50 @@ class Finding:
     needle: str  # text to look for in the source, to find the line
 
 
-class _AllowList(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Finding] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self.found.append(Finding(f"a <{tag}> element", f"<{tag}"))
-            return
-        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
-        values = dict(attrs)
-        if tag == "script" and (values.get("type") or "").lower() != "application/json":
-            self.found.append(Finding("a <script> element, which runs code", "<script"))
-        for name, value in attrs:
-            if name not in allowed and not name.startswith(ATTRIBUTE_PREFIXES):
-                why = ("which runs code" if name.startswith("on")
-                       else "which pages of the library may not use")
-                self.found.append(Finding(f"an '{name}' attribute, {why}", name))
-            elif name in URL_ATTRIBUTES and value:
-                self._address(tag, name, value)
-
-    handle_startendtag = handle_starttag
-
-    def _address(self, tag: str, name: str, value: str) -> None:
-        scheme = _SCHEME.match(value)
-        if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
-            found = scheme.group(1)
-            self.found.append(Finding(f"a '{found}:' address, which can run code", f"{found}:"))
-        elif name == "src" and (scheme or value.strip().startswith("//")):
-            self.found.append(Finding(
-                f"an <{tag}> loaded from another website, which tells that site who is "
-                "reading", value.strip()))
+#: The elements an HTML parser puts around any fragment. They are allowed with the global
+#: attributes only: a browser gives the page's own <body> the attributes of a stray one.
+_DOCUMENT_TAGS = frozenset({"html", "head", "body"})
+#: What a browser removes from an address before it reads the scheme ("java&#9;script:").
+_URL_INVISIBLES = str.maketrans("", "", "\t\n\r")
 
 
 def unsafe_parts(html: str) -> list[Finding]:
-    """Everything in the page's HTML that the allow-list does not let through."""
-    checker = _AllowList()
-    checker.feed(html)
-    checker.close()
-    return checker.found
+    """Everything in the page's HTML that the allow-list does not let through, in order.
+    The HTML is read as a browser reads it: Lexbor follows the HTML standard's parsing
+    rules, including the odd cases (a stray <body>, a tag inside an SVG drawing)."""
+    found: list[Finding] = []
+    for node in LexborHTMLParser(html).root.traverse():
+        tag = node.tag.lower()
+        if tag.startswith("-"):  # text and comments
+            continue
+        if tag not in ALLOWED_TAGS and tag not in _DOCUMENT_TAGS:
+            found.append(Finding(f"a <{tag}> element", f"<{tag}"))
+            continue
+        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
+        attributes = {name.lower(): value for name, value in node.attributes.items()}
+        if tag == "script" and (attributes.get("type") or "").lower() != "application/json":
+            found.append(Finding("a <script> element, which runs code", "<script"))
+        for name, value in attributes.items():
+            if name not in allowed and not name.startswith(ATTRIBUTE_PREFIXES):
+                why = ("which runs code" if name.startswith("on")
+                       else "which pages of the library may not use")
+                found.append(Finding(f"an '{name}' attribute, {why}", name))
+            elif name in URL_ATTRIBUTES and value:
+                found.extend(_address(tag, name, value))
+    return found
+
+
+def _address(tag: str, name: str, value: str) -> list[Finding]:
+    address = value.translate(_URL_INVISIBLES).strip()
+    scheme = _SCHEME.match(address)
+    if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+        # The part of the scheme as written after any hidden character, to find its line.
+        written = re.split(r"[\t\n\r]", value.split(":", 1)[0])[-1].strip()
+        return [Finding(f"a '{scheme.group(1)}:' address, which can run code", written)]
+    if name == "src" and (scheme or address.startswith("//")):
+        return [Finding(f"an <{tag}> loaded from another website, which tells that site who "
+                        "is reading", value.strip())]
+    return []
 
 
 def line_of(needle: str, text: str, first_line: int = 1) -> int | None:
