@@ -75,16 +75,21 @@ def run_build(project: Path, site_dir: Path,
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once with `scripts/build.py` (strict, links checked), as
-    `make publish` builds it: after a test run that every accessibility checker passed, so
-    the accessibility statement names them all (whatever this machine's record says)."""
-    folder = tmp_path_factory.mktemp("built")
-    record = folder / "accessibility.json"
+def passing_record(tmp_path_factory) -> dict[str, str]:
+    """The environment for a build as `make publish` makes it: after a test run that every
+    accessibility checker passed, so the accessibility statement names them all (whatever
+    this machine's own record says)."""
+    record = tmp_path_factory.mktemp("record") / "accessibility.json"
     write_test_run(record, AccessibilityRun(dt.date(2026, 11, 20), "0" * 40, 75,
                                             {tool: "1.0.0" for tool in CHECKERS}))
-    site_dir = folder / "site"
-    result = run_build(ROOT, site_dir, {"GUIDE_ACCESSIBILITY_RECORD": str(record)})
+    return {"GUIDE_ACCESSIBILITY_RECORD": str(record)}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, passing_record) -> Path:
+    """The real site, built once with `scripts/build.py` (strict, links checked)."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, site_dir, passing_record)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
