@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from policy_library.accessibility import AccessibilityRun
 from policy_library.errors import PageError, quoted_list, suggestion
-from policy_library.layout import ALL, POLICY_PAGES, Layout, page_url
+from policy_library.layout import ALL, COMPARE_FOLDER, Layout, page_spec, page_url
 from policy_library.models import AccessibilitySettings, Library, Policy
 from policy_library.published import Publication, PublishedLibrary
 from policy_library.review import Review, reviews
@@ -54,8 +54,7 @@ class SiteMacros:
         if found is None:
             return page
         name = page.removeprefix(self.layout.policy_folder(found.slug))
-        spec = next(spec for spec in POLICY_PAGES if spec.name == name)
-        return f"{spec.body_in_docs} (on the {found.meta.title}'s pages)"
+        return f"{page_spec(name).body_in_docs} (on the {found.meta.title}'s pages)"
 
     def _policy(self, policy: str | None) -> Policy:
         if policy is None:
@@ -170,6 +169,22 @@ class SiteMacros:
         found = self._policy(policy)
         return changes.render_changes(found, *self._versions(found))
 
+    def compared_with(self) -> str:
+        """On a comparison page (compare/1.0.md), the earlier version it compares with."""
+        found = self._policy(None)
+        name = self.current_page().removeprefix(self.layout.policy_folder(found.slug))
+        if not name.startswith(f"{COMPARE_FOLDER}/"):
+            raise PageError(self._where(), "This macro only works on a page comparing two "
+                            "versions (docs/includes/policy/compare.md).",
+                            "Use what_changed() on other pages.")
+        return name.removeprefix(f"{COMPARE_FOLDER}/").removesuffix(".md")
+
+    def comparison(self) -> str:
+        """This version compared with the earlier one the comparison page is for."""
+        found = self._policy(None)
+        return changes.render_changes(found, *self._versions(found),
+                                      against=self.compared_with())
+
     def in_force_table(self, policy: str | None = None) -> str:
         found = self._policy(policy)
         return inforce.render_in_force(found, *self._versions(found))
@@ -205,7 +220,8 @@ class SiteMacros:
                  "library_link", "glossary", "policy_text",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
-                 "eia_text", "version_history", "what_changed", "in_force_table", "clause",
+                 "eia_text", "version_history", "what_changed", "compared_with", "comparison",
+                 "in_force_table", "clause",
                  "format_date", "accessibility", "accessibility_compliance",
                  "accessibility_testing")
         return {name: getattr(self, name) for name in names}

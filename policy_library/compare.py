@@ -1,4 +1,4 @@
-"""Compare two versions of a policy clause by clause.
+"""Compare two versions of a policy: clause by clause, then every other part a reader relies on.
 
 Clauses are matched by their anchor (the `{#...}` after the heading), which stays the same
 when a clause is reworded or renumbered. Wording is compared as plain text, word by word, so
@@ -7,6 +7,7 @@ a change of link target or emphasis alone does not count as rewording.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from typing import Literal
 
 import markdown
 
-from .models import Clause, Section
+from .dates import long_date
+from .models import Clause, Policy, Section
 
 ChangeKind = Literal["added", "removed", "reworded", "renumbered"]
 
@@ -116,6 +118,24 @@ def word_diff(old: str, new: str) -> list[tuple[str, tuple[str, ...]]]:
     return runs
 
 
+def diff_paragraphs(old: str, new: str) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """word_diff cut into paragraphs: each a list of runs ('same' | 'removed' | 'added',
+    words), for showing the new wording with every change in place."""
+    paragraphs: list[list[tuple[str, tuple[str, ...]]]] = [[]]
+    for kind, words in word_diff(old, new):
+        chunk: list[str] = []
+        for word in [*words, None]:
+            if word is None or word == PARAGRAPH:
+                if chunk:
+                    paragraphs[-1].append((kind, tuple(chunk)))
+                    chunk = []
+                if word == PARAGRAPH:
+                    paragraphs.append([])
+            else:
+                chunk.append(word)
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
 def _clauses(sections: tuple[Section, ...]) -> list[Clause]:
     return [clause for section in sections for clause in section.clauses]
 
@@ -156,3 +176,156 @@ def compare(old_sections: tuple[Section, ...], new_sections: tuple[Section, ...]
         changes.extend(ClauseChange("removed", gone, None)
                        for gone in removed_after.get(clause.anchor, []))
     return Comparison(tuple(changes), unchanged)
+
+
+# -- every part of a policy -------------------------------------------------------------------
+#
+# Beyond the clauses, a reader relies on the key facts, the do and don't rules, the questions
+# and answers and the equality impact assessment. Each of these is a list of items matched by
+# a key that stays put when the item is reworded (a rule's id, a question's anchor, a
+# characteristic's name), and each item is a few named fields: short facts, which are shown
+# old and new, and prose, which is compared word by word.
+
+ItemKind = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str  # "Owner", "Evidence"
+    old: str  # "" when the item was added or the fact was not set
+    new: str
+    prose: bool = False  # compared word by word (word_diff), not shown old and new whole
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    kind: ItemKind
+    key: str  # what matches the item between versions: "SM-D03", "saying-where-you-work"
+    title: str  # as the reader knows it now (or knew it, if it was removed)
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class PolicyComparison:
+    """Everything that differs between two versions of one policy, in reading order."""
+
+    old_version: str
+    new_version: str
+    facts: tuple[FieldChange, ...]
+    clauses: Comparison
+    rules: tuple[ItemChange, ...]
+    faqs: tuple[ItemChange, ...]
+    eia: tuple[FieldChange, ...]  # the outcome and who supported the assessment
+    characteristics: tuple[ItemChange, ...]
+    consulted: tuple[ItemChange, ...]
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.facts or self.clauses.changes or self.rules or self.faqs or self.eia
+                    or self.characteristics or self.consulted)
+
+
+def _fields(old: dict[str, str], new: dict[str, str], prose: frozenset[str] = frozenset()
+            ) -> tuple[FieldChange, ...]:
+    """The fields that differ, in the order of `new` (then any only in `old`)."""
+    names = [*new, *(name for name in old if name not in new)]
+    return tuple(FieldChange(name, old.get(name, ""), new.get(name, ""), name in prose)
+                 for name in names
+                 if (plain_words(old.get(name, "")) != plain_words(new.get(name, ""))
+                     if name in prose else old.get(name, "") != new.get(name, "")))
+
+
+def _items(old: dict[str, tuple[str, dict[str, str]]], new: dict[str, tuple[str, dict[str, str]]],
+           prose: frozenset[str] = frozenset()) -> tuple[ItemChange, ...]:
+    """Items (key -> (title, fields)) added, changed or removed, in the new order, each
+    removed one where it used to be."""
+    changes: list[ItemChange] = []
+    old_keys = list(old)
+    for key in old_keys:  # removed before the first kept item
+        if key in new:
+            break
+        changes.append(ItemChange("removed", key, old[key][0], _fields(old[key][1], {}, prose)))
+    for key, (title, fields) in new.items():
+        if key not in old:
+            changes.append(ItemChange("added", key, title, _fields({}, fields, prose)))
+        else:
+            differ = _fields(old[key][1], fields, prose)
+            if differ:
+                changes.append(ItemChange("changed", key, title, differ))
+            # Items removed just after this one in the old order are listed here.
+            after = old_keys[old_keys.index(key) + 1:]
+            for gone in after:
+                if gone in new:
+                    break
+                changes.append(ItemChange("removed", gone, old[gone][0],
+                                          _fields(old[gone][1], {}, prose)))
+    return tuple(changes)
+
+
+def _long_date(day: dt.date | None) -> str:
+    return long_date(day) if day else ""
+
+
+def key_facts(policy: Policy) -> dict[str, str]:
+    """The facts a reader looks for first, as the policy's summary box shows them."""
+    meta = policy.meta
+    return {
+        "Title": meta.title, "Category": meta.category, "Who it applies to":
+        "; ".join(meta.audience), "Summary": meta.summary, "Owner": meta.owner,
+        "Contact": meta.contact, "Status": meta.status, "Approved by": meta.approved_by or "",
+        "Approved on": _long_date(meta.approved_on), "Ratified by": meta.ratified_by or "",
+        "Ratified on": _long_date(meta.ratified_on),
+        "Takes effect": _long_date(meta.effective_from),
+        "Last reviewed": _long_date(meta.last_reviewed),
+        "Next review": _long_date(meta.next_review), "Replaces": meta.supersedes or "",
+    }
+
+
+def _rules(policy: Policy) -> dict[str, tuple[str, dict[str, str]]]:
+    contexts = {context.key: context.title for context in policy.rules.contexts}
+    return {rule.key: (rule.key, {"Rule": rule.text, "Do or don't": rule.kind,
+                                  "Where it applies": contexts.get(rule.context, rule.context),
+                                  "From": _clause_named(policy, rule.clause)})
+            for rule in policy.rules.rules}
+
+
+def _clause_named(policy: Policy, anchor: str) -> str:
+    target = policy.anchors.get(anchor)
+    return f"{policy.number_of(anchor)} {target.title}" if target else anchor
+
+
+def _faqs(policy: Policy) -> dict[str, tuple[str, dict[str, str]]]:
+    return {faq.anchor: (faq.question, {"Question": faq.question, "Answer": faq.answer})
+            for faq in policy.faqs.items}
+
+
+def _characteristics(policy: Policy) -> dict[str, tuple[str, dict[str, str]]]:
+    return {row.characteristic: (row.characteristic.capitalize(), {
+        "Impact": row.impact, "Evidence": row.evidence, "Mitigation": row.mitigation})
+        for row in policy.eia.meta.characteristics}
+
+
+def _consulted(policy: Policy) -> dict[str, tuple[str, dict[str, str]]]:
+    return {group.group: (group.group, {"How": group.how})
+            for group in policy.eia.meta.consulted}
+
+
+def compare_policies(old: Policy, new: Policy) -> PolicyComparison:
+    """Every difference between two versions of a policy: key facts, clauses, rules,
+    questions and answers, and the equality impact assessment."""
+    old_eia, new_eia = old.eia.meta, new.eia.meta
+    return PolicyComparison(
+        old_version=old.meta.version, new_version=new.meta.version,
+        facts=_fields(key_facts(old), key_facts(new), frozenset({"Summary"})),
+        clauses=compare(old.sections, new.sections),
+        rules=_items(_rules(old), _rules(new), frozenset({"Rule"})),
+        faqs=_items(_faqs(old), _faqs(new), frozenset({"Answer"})),
+        eia=_fields({"Outcome": old_eia.outcome, "The outcome in brief": old_eia.outcome_summary,
+                     "Supported by": old_eia.supported_by},
+                    {"Outcome": new_eia.outcome, "The outcome in brief": new_eia.outcome_summary,
+                     "Supported by": new_eia.supported_by},
+                    frozenset({"The outcome in brief"})),
+        characteristics=_items(_characteristics(old), _characteristics(new),
+                               frozenset({"Evidence", "Mitigation"})),
+        consulted=_items(_consulted(old), _consulted(new), frozenset({"How"})),
+    )

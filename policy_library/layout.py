@@ -40,11 +40,12 @@ class PolicyPage:
     source: str  # the file in policy_source/<policy>/ the page shows, for its edit link
     search: str | None = None  # front matter for Material's search: why the page is boosted
     residents_only: bool = False  # only for a policy with rules for residents
+    shared_body: str | None = None  # the body's file, if not named like the page
 
     @property
     def body(self) -> str:
         """The shared body the page places, as mkdocs-macros includes it (from docs/includes/)."""
-        return f"policy/{self.name}"
+        return f"policy/{self.shared_body or self.name}"
 
     @property
     def body_in_docs(self) -> str:
@@ -68,6 +69,25 @@ POLICY_PAGES: tuple[PolicyPage, ...] = (
                "exclude: true   # quotes old and new wording; search should find the policy"),
     PolicyPage("in-force.md", "Which version applied when", "history.yml"),
 )
+
+#: The folder of a version's comparisons with earlier versions: compare/1.0.md compares
+#: this version with 1.0. They are linked from "What changed", not listed in the menu.
+COMPARE_FOLDER = "compare"
+
+
+def compare_page(version: str) -> PolicyPage:
+    """The page comparing the version being built with an earlier published `version`."""
+    return PolicyPage(f"{COMPARE_FOLDER}/{version}.md", None, "policy.md",
+                      "exclude: true   # quotes old and new wording; search should find the policy",
+                      shared_body="compare.md")
+
+
+def page_spec(name: str) -> PolicyPage:
+    """The page of a policy called `name` (a path inside the policy's folder)."""
+    if name.startswith(f"{COMPARE_FOLDER}/"):
+        return compare_page(name.removeprefix(f"{COMPARE_FOLDER}/").removesuffix(".md"))
+    return next(spec for spec in POLICY_PAGES if spec.name == name)
+
 
 #: Names at the top of the published library that a policy's folder name cannot take.
 RESERVED_NAMES = frozenset({

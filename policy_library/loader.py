@@ -79,18 +79,22 @@ def load_glossary(root: Path) -> Glossary:
     return glossary
 
 
-def load_policy(folder: Path, settings: LibrarySettings) -> Policy:
+def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
+    """The policy in `folder`, validated and cross-checked. `settings` is None for a version
+    read back as it was published: the library's settings may have changed since (a new
+    category, a newly required section), so the checks against them are not made again."""
     slug = folder.name
 
     policy_path = folder / "policy.md"
     policy_source = _markdown(policy_path)
     checks.refuse_history_fields(policy_source.meta, policy_path)
     front = validate(PolicyFrontMatter, _front_matter(policy_source), policy_path)
-    checks.check_front_matter(front, policy_source.meta, policy_path, settings,
-                              folder.parent / SETTINGS_FILE)
     sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
-    checks.check_required_sections(
-        sections, settings.required_for(slug), policy_path, folder.parent / SETTINGS_FILE)
+    if settings is not None:
+        checks.check_front_matter(front, policy_source.meta, policy_path, settings,
+                                  folder.parent / SETTINGS_FILE)
+        checks.check_required_sections(
+            sections, settings.required_for(slug), policy_path, folder.parent / SETTINGS_FILE)
     anchors = anchor_map(sections)
     checks.check_links(policy_source.body, policy_source.body_line, policy_path, anchors,
                        prefixes=("",))

@@ -3,21 +3,24 @@ branch's record of each policy's versions (PublishedLibrary).
 
 `make publish` tags the commit it published as `<policy>/<version>`, for example
 `social-media/1.0`. So the tags say which versions were published, and the source of any
-published version can be read back exactly as it was: that is what "what changed" compares.
+published version can be read back exactly as it was: that is what "what changed" and the
+comparisons of any two versions compare.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import tarfile
+import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .checks import version_key
-from .errors import SourceError
-from .models import Policy, Section
-from .sourcefiles import split_markdown
-from .structure import parse_policy_body
+from .errors import SourceError, reading_project
+from .models import Policy
 
 _VERSION = re.compile(r"\d+(\.\d+)*")
 
@@ -32,14 +35,28 @@ class Publication:
 
     versions: tuple[str, ...] = ()  # published versions, oldest first
     previous: str | None = None  # the newest published version before the one being built
-    previous_sections: tuple[Section, ...] = ()
+    previous_policy: Policy | None = None  # that version, as it was published
+    root: Path | None = None  # the project whose git tags hold the published versions
+    slug: str = ""
 
     def is_published(self, version: str) -> bool:
         return version in self.versions
 
+    def earlier(self, than: str) -> tuple[str, ...]:
+        """The published versions before version `than`, oldest first."""
+        return tuple(version for version in self.versions
+                     if version_key(version) < version_key(than))
+
+    def policy(self, version: str) -> Policy:
+        """One published version of the policy, read back as it was published."""
+        if version == self.previous and self.previous_policy is not None:
+            return self.previous_policy
+        assert self.root is not None and version in self.versions
+        return policy_at(self.root, self.slug, version)
+
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
 
 
 def tagged_versions(root: Path) -> dict[str, tuple[str, ...]]:
@@ -49,45 +66,54 @@ def tagged_versions(root: Path) -> dict[str, tuple[str, ...]]:
     except OSError:
         return {}
     found: dict[str, list[str]] = {}
-    for tag in result.stdout.split() if result.returncode == 0 else ():
+    for tag in result.stdout.decode().split() if result.returncode == 0 else ():
         slug, _, version = tag.partition("/")
         if slug and _VERSION.fullmatch(version):
             found.setdefault(slug, []).append(version)
     return {slug: tuple(sorted(versions, key=version_key)) for slug, versions in found.items()}
 
 
-def source_at(root: Path, slug: str, version: str, name: str) -> str:
-    """The text of policy_source/<slug>/<name> as it was published in `version`."""
+@lru_cache(maxsize=256)
+def policy_at(root: Path, slug: str, version: str) -> Policy:
+    """Version `version` of the policy as published: its folder as the git tag `<slug>/
+    <version>` holds it, read by the same loader as today's sources (without the checks
+    against the library's settings, which may have changed since)."""
+    from .loader import load_policy  # the loader reads published versions too
+
     tag = tag_name(slug, version)
-    result = _git(root, "show", f"{tag}:./policy_source/{slug}/{name}")
-    if result.returncode != 0:
+    path = root / "policy_source" / slug
+    archive = _git(root, "archive", "--format=tar", tag, f"policy_source/{slug}")
+    if archive.returncode != 0:
         raise SourceError(
-            root / "policy_source" / slug / name,
-            f"Could not read version {version} as published (git tag {tag}), to show what "
-            f"changed since then. Git said: {result.stderr.strip()}",
+            path / "policy.md",
+            f"Could not read version {version} as published (git tag {tag}), to compare it "
+            f"with other versions. Git said: {archive.stderr.decode().strip()}",
             "Fetch the published versions with 'git fetch --tags' and build again.")
-    return result.stdout
+    with tempfile.TemporaryDirectory(prefix="published-") as scratch:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(scratch, filter="data")
+        folder = Path(scratch) / "policy_source" / slug
+        try:
+            with reading_project(Path(scratch)):
+                return load_policy(folder, settings=None)
+        except SourceError as error:
+            raise SourceError(
+                root / error.path,
+                f"Version {version} as published (git tag {tag}) cannot be read to compare "
+                f"it with other versions: {error.problem}",
+                "Nothing in your change needs fixing. Ask a developer: the way policies are "
+                "written has changed since that version was published.", error.line) from None
 
 
 def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> Publication:
-    """The published versions of `policy` and the clauses of the one before the current."""
-    current = version_key(policy.meta.version)
-    earlier = [version for version in published if version_key(version) < current]
+    """The published versions of `policy`, and the one before the current as it was."""
+    earlier = Publication(versions=published).earlier(policy.meta.version)
     if not earlier:
-        return Publication(versions=published)
+        return Publication(versions=published, root=root, slug=policy.slug)
     previous = earlier[-1]
-    path = root / "policy_source" / policy.slug / "policy.md"
-    try:
-        source = split_markdown(source_at(root, policy.slug, previous, "policy.md"), path)
-        sections = parse_policy_body(source.body, source.body_line, path)
-    except SourceError as error:
-        raise SourceError(
-            path,
-            f"Version {previous} as published (git tag {tag_name(policy.slug, previous)}) "
-            f"cannot be read to show what changed since then: {error.problem}",
-            "Nothing in your change needs fixing. Ask a developer: the way policies are "
-            "written has changed since that version was published.") from None
-    return Publication(versions=published, previous=previous, previous_sections=sections)
+    return Publication(versions=published, previous=previous,
+                       previous_policy=policy_at(root, policy.slug, previous), root=root,
+                       slug=policy.slug)
 
 
 @dataclass(frozen=True)

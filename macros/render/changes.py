@@ -1,10 +1,13 @@
-"""The "what changed" page: this version compared with the version published before it."""
+"""The "what changed" page, this version compared with the version published before it, and
+the pages comparing it with each earlier published version: every part of the policy."""
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
-from policy_library.compare import PARAGRAPH, ClauseChange, Comparison, compare, word_diff
+from policy_library.compare import (ClauseChange, FieldChange, ItemChange, PolicyComparison,
+                                    compare_policies, diff_paragraphs)
 from policy_library.models import Policy
 from policy_library.published import Publication
 from .common import PageLinks, VersionLinks, escape
@@ -25,19 +28,8 @@ def _mark(kind: str, words: Sequence[str]) -> str:
 def diff_html(old: str, new: str) -> str:
     """The new wording with removed words struck through and added words underlined, in
     place; screen readers hear 'Removed:' and 'Added:' before each change."""
-    paragraphs: list[list[str]] = [[]]
-    for kind, words in word_diff(old, new):
-        chunk: list[str] = []
-        for word in [*words, None]:
-            if word is None or word == PARAGRAPH:
-                if chunk:
-                    paragraphs[-1].append(_mark(kind, chunk))
-                    chunk = []
-                if word == PARAGRAPH:
-                    paragraphs.append([])
-            else:
-                chunk.append(word)
-    body = "".join(f"<p>{' '.join(parts)}</p>" for parts in paragraphs if parts)
+    body = "".join(f"<p>{' '.join(_mark(kind, words) for kind, words in paragraph)}</p>"
+                   for paragraph in diff_paragraphs(old, new))
     return f'<div class="policy-diff">{body}</div>'
 
 
@@ -72,34 +64,124 @@ def _change(change: ClauseChange, links: PageLinks, versions: VersionLinks,
             + diff_html(change.old.text, clause.text))  # type: ignore[union-attr]
 
 
-def _summary(comparison: Comparison) -> str:
-    rows = [f"| {_LABELS[kind]} | {comparison.count(kind)} |" for kind in _LABELS]
-    rows.append(f"| Unchanged | {comparison.unchanged} |")
-    return "| What happened | Clauses |\n|---|---|\n" + "\n".join(rows) + "\n"
+_ITEM_LABELS = {"added": "Added", "removed": "Removed", "changed": "Changed"}
+LEGEND = ('<p class="policy-diff-legend">Words taken out are '
+          '<del><span class="visually-hidden">Removed: </span>struck through</del>; '
+          'words put in are <ins><span class="visually-hidden">Added: </span>'
+          'underlined</ins>.</p>\n\n')
+
+
+def _anchor(prefix: str, key: str) -> str:
+    return prefix + "-" + "-".join(re.findall(r"[a-z0-9]+", key.lower()))
+
+
+def _field(field: FieldChange) -> str:
+    """One field of an item, or one key fact, with what changed marked in place."""
+    name = f"<strong>{escape(field.name)}:</strong>"
+    if field.prose:
+        return f'<div class="policy-diff-field"><p>{name}</p>{diff_html(field.old, field.new)}</div>'
+    parts = [_mark("removed", field.old.split()) if field.old else "",
+             _mark("added", field.new.split()) if field.new else ""]
+    return f'<p class="policy-diff-field">{name} {" ".join(part for part in parts if part)}</p>'
+
+
+def _fields(fields: Sequence[FieldChange]) -> str:
+    return "\n".join(_field(field) for field in fields) + "\n"
+
+
+def _item(change: ItemChange, prefix: str, noun: str, link: str = "") -> str:
+    gone = " (removed)" if change.kind == "removed" else ""
+    heading = f"### {noun}{change.title}{gone} {{#{_anchor(prefix, change.key)}}}"
+    label = f"**{_ITEM_LABELS[change.kind]}.**"
+    return f"{heading}\n\n{label}{link}\n\n{_fields(change.fields)}"
+
+
+def _part(title: str, anchor: str, body: list[str], what: str) -> str:
+    text = "\n\n".join(body) if body else f"No changes to {what}.\n"
+    return f"## {title} {{#{anchor}}}\n\n{text}\n"
+
+
+def _count(comparison: PolicyComparison) -> list[tuple[str, str, int]]:
+    """Each part of the policy, its anchor on the page, and how many changes it had."""
+    return [("Key facts", "changed-facts", len(comparison.facts)),
+            ("Clauses", "changed-clauses", len(comparison.clauses.changes)),
+            ("Do and don't rules", "changed-rules", len(comparison.rules)),
+            ("Questions and answers", "changed-faqs", len(comparison.faqs)),
+            ("Equality impact assessment", "changed-eia", len(comparison.eia)
+             + len(comparison.characteristics) + len(comparison.consulted))]
+
+
+def _summary(comparison: PolicyComparison) -> str:
+    rows = [f"| [{part}](#{anchor}) | {count or 'None'} |"
+            for part, anchor, count in _count(comparison)]
+    kinds = [f"{_LABELS[kind].lower()} {comparison.clauses.count(kind)}" for kind in _LABELS
+             if comparison.clauses.count(kind)]
+    if kinds:
+        rows[1] = rows[1].replace(f"| {len(comparison.clauses.changes)} |",
+                                  f"| {len(comparison.clauses.changes)} ({', '.join(kinds)}) |")
+    return "| Part of the policy | Changes |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def render_comparison(comparison: PolicyComparison, old: Policy, links: PageLinks,
+                      versions: VersionLinks) -> str:
+    """Every part of the policy, version `old` against this one, each change in place."""
+    if comparison.unchanged:
+        return "Nothing a reader relies on changed between these versions.\n"
+    then = comparison.old_version
+    clauses = [_change(change, links, versions, then) for change in comparison.clauses.changes]
+    rules = [_item(change, "rule", "Rule ") for change in comparison.rules]
+    faqs = [_item(change, "faq", "", "" if change.kind == "removed" else
+                  f" [Read the answer now]({links.page('faqs.md')}#{change.key}).")
+            for change in comparison.faqs]
+    eia = ([_fields(comparison.eia)] if comparison.eia else [])
+    eia += [_item(change, "eia", "") for change in comparison.characteristics]
+    eia += [_item(change, "consulted", "Consulted: ") for change in comparison.consulted]
+    facts = [_fields(comparison.facts)] if comparison.facts else []
+    return "".join([
+        _summary(comparison), "\n", LEGEND,
+        _part("Key facts", "changed-facts", facts, "the key facts"),
+        _part("Clauses", "changed-clauses", clauses, "the wording of the policy"),
+        _part("Do and don't rules", "changed-rules", rules, "the rules"),
+        _part("Questions and answers", "changed-faqs", faqs, "the questions and answers"),
+        _part("Equality impact assessment", "changed-eia", eia, "the assessment"),
+    ])
+
+
+def compare_page(name: str) -> str:
+    """The page comparing this version with an earlier one: compare/1.0.md."""
+    return f"compare/{name}.md"
+
+
+def _other_comparisons(publication: Publication, policy: Policy, links: PageLinks,
+                       shown: str) -> str:
+    """Links to this version's comparison with each other earlier published version."""
+    others = [version for version in publication.earlier(policy.meta.version)
+              if version != shown]
+    if not others:
+        return ""
+    listed = ", ".join(
+        f"[version {version}]({links.page('changes.md' if version == publication.previous else compare_page(version))})"
+        for version in reversed(others))
+    return f"Compare version {policy.meta.version} with an earlier one instead: {listed}.\n\n"
 
 
 def render_changes(policy: Policy, publication: Publication, links: PageLinks,
-                   versions: VersionLinks) -> str:
+                   versions: VersionLinks, against: str | None = None) -> str:
+    """This version compared with the version published before it, or with the earlier
+    published version `against`."""
     meta = policy.meta
     if publication.previous is None:
         replaced = (f" It replaced the {meta.supersedes}, which is not published in this "
                     "guide." if meta.supersedes else "")
         return (f"Version {meta.version} is the first version of the {meta.title} published "
                 f"in this guide, so there is no earlier version to compare it with.{replaced}\n")
-    previous = publication.previous
-    comparison = compare(publication.previous_sections, policy.sections)
+    then = against or publication.previous
+    old = publication.policy(then)
+    which = "the version published before it" if then == publication.previous else "published earlier"
     intro = (
-        f"This compares version {meta.version} with version {previous}, the version "
-        f"published before it, clause by clause. "
-        f"{versions.link(previous, links.page_path('policy.md'), f'Read version {previous}')}."
-        "\n\n"
+        f"This compares version {meta.version} with version {then}, {which}: its key facts, "
+        "clauses, do and don't rules, questions and answers and equality impact assessment. "
+        f"{versions.link(then, links.page_path('policy.md'), f'Read version {then}')}."
+        "\n\n" + _other_comparisons(publication, policy, links, then)
     )
-    if not comparison.changes:
-        return intro + "The wording of the policy did not change.\n"
-    legend = ('<p class="policy-diff-legend">Words taken out are '
-              '<del><span class="visually-hidden">Removed: </span>struck through</del>; '
-              'words put in are <ins><span class="visually-hidden">Added: </span>'
-              'underlined</ins>.</p>\n\n')
-    body = "\n\n".join(_change(change, links, versions, previous)
-                       for change in comparison.changes)
-    return f"{intro}{_summary(comparison)}\n{legend}{body}\n"
+    return intro + render_comparison(compare_policies(old, policy), old, links, versions)

@@ -33,8 +33,8 @@ from policy_library.compare import use_site_markdown  # noqa: E402
 from policy_library.errors import reading_project  # noqa: E402
 from policy_library.feeds import write_feeds  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
-from policy_library.layout import (ALL, LIBRARY, Layout, PolicyPage, page_url,  # noqa: E402
-                                   pages_of)
+from policy_library.layout import (ALL, LIBRARY, Layout, PolicyPage,  # noqa: E402
+                                   compare_page, page_url, pages_of)
 from policy_library.loader import load_library, policy_folders  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
@@ -208,6 +208,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 config, src_uri, content=_page_text(page),
                 inclusion=InclusionLevel.EXCLUDED if elsewhere else InclusionLevel.UNDEFINED))
             if not elsewhere:
+                build.generated[src_uri] = (policy, page)
+        if elsewhere:
+            continue
+        # This version compared with each earlier published one but the one before it, which
+        # "What changed" (changes.md) compares it with.
+        publication = build.publications[slug]
+        for version in publication.earlier(policy.meta.version):
+            if version != publication.previous:
+                page = compare_page(version)
+                src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
+                files.append(File.generated(config, src_uri, content=_page_text(page),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
                 build.generated[src_uri] = (policy, page)
     build.dates = last_changed(build.project)
     return files

@@ -1,0 +1,130 @@
+"""Everything that differs between two versions of a policy:
+`make compare POLICY=social-media FROM=1.0 TO=1.2`
+
+Prints what the published comparison page shows (policy_library.compare): the key facts, each
+clause, each do and don't rule, each question and answer, and the equality impact assessment,
+with removed words in [-brackets-] and added words in {+braces+}. FROM and TO are published
+versions (git tags such as social-media/1.0); without TO, FROM is compared with the policy's
+sources as they are now.
+
+    python scripts/compare.py social-media 1.0 [1.2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policy_library.checks import version_key  # noqa: E402
+from policy_library.compare import (FieldChange, ItemChange, PolicyComparison,  # noqa: E402
+                                    compare_policies, diff_paragraphs)
+from policy_library.errors import SourceError, quoted_list  # noqa: E402
+from policy_library.loader import load_library  # noqa: E402
+from policy_library.models import Policy  # noqa: E402
+from policy_library.published import policy_at, tag_name, tagged_versions  # noqa: E402
+from release import ReleaseError, choose_policy  # noqa: E402
+
+_MARKS = {"same": ("", ""), "removed": ("[-", "-]"), "added": ("{+", "+}")}
+
+
+def marked(old: str, new: str) -> str:
+    """Old and new wording as one text, each change marked in place."""
+    return "\n      ".join(
+        " ".join(f"{_MARKS[kind][0]}{' '.join(words)}{_MARKS[kind][1]}" for kind, words in runs)
+        for runs in diff_paragraphs(old, new))
+
+
+def field_lines(field: FieldChange) -> list[str]:
+    if field.prose:
+        return [f"    {field.name}:", f"      {marked(field.old, field.new)}"]
+    old = f"[-{field.old}-]" if field.old else ""
+    new = f"{{+{field.new}+}}" if field.new else ""
+    return [f"    {field.name}: {' '.join(part for part in (old, new) if part)}"]
+
+
+def item_lines(change: ItemChange, noun: str) -> list[str]:
+    lines = [f"  {noun}{change.title}: {change.kind}"]
+    for field in change.fields:
+        lines.extend(field_lines(field))
+    return lines
+
+
+def report(comparison: PolicyComparison, title: str) -> str:
+    lines = [f"{title}: version {comparison.new_version} compared with version "
+             f"{comparison.old_version}"]
+    if comparison.unchanged:
+        return lines[0] + "\nNothing a reader relies on changed between these versions."
+
+    def part(name: str, body: list[str], what: str) -> None:
+        lines.extend(["", name, *(body or [f"  No changes to {what}."])])
+
+    part("Key facts", [line for field in comparison.facts
+                       for line in field_lines(field)], "the key facts")
+    clauses = []
+    for change in comparison.clauses.changes:
+        clause = change.clause
+        was = (f" (was {change.old.number})" if change.old and change.new
+               and change.old.number != clause.number else "")
+        clauses.append(f"  {clause.number} {clause.title}{was}: {change.kind}")
+        if change.kind != "renumbered":
+            if change.old and change.new and change.old.title != clause.title:
+                clauses.append(f"    Title: [-{change.old.title}-] {{+{clause.title}+}}")
+            old = change.old.text if change.old else ""
+            new = change.new.text if change.new else ""
+            clauses.append(f"      {marked(old, new)}")
+    part("Clauses", clauses, "the wording of the policy")
+    part("Do and don't rules", [line for change in comparison.rules
+                                for line in item_lines(change, "Rule ")], "the rules")
+    part("Questions and answers", [line for change in comparison.faqs
+                                   for line in item_lines(change, "")],
+         "the questions and answers")
+    eia = [line for field in comparison.eia for line in field_lines(field)]
+    eia += [line for change in comparison.characteristics for line in item_lines(change, "")]
+    eia += [line for change in comparison.consulted
+            for line in item_lines(change, "Consulted: ")]
+    part("Equality impact assessment", eia, "the assessment")
+    return "\n".join(lines)
+
+
+def version_of(policy: Policy, version: str, published: tuple[str, ...]) -> Policy:
+    if version not in published:
+        listed = quoted_list(published) if published else "none yet"
+        raise ReleaseError(
+            f"Version {version} of the {policy.meta.title} has not been published (there is no "
+            f"git tag {tag_name(policy.slug, version)}). Published versions: {listed}.")
+    return policy_at(ROOT, policy.slug, version)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("policy", help="the policy's folder name, such as social-media")
+    parser.add_argument("old", metavar="FROM", help="the earlier version, such as 1.0")
+    parser.add_argument("new", metavar="TO", nargs="?", default="",
+                        help="the later version (default: the sources as they are now)")
+    args = parser.parse_args(argv)
+    try:
+        if not args.old:
+            raise ReleaseError("Say which version to compare from, for example FROM=1.0.")
+        policies = load_library(ROOT / "policy_source").policies
+        current = choose_policy(policies, args.policy)
+        published = tagged_versions(ROOT).get(current.slug, ())
+        old = version_of(current, args.old, published)
+        new = version_of(current, args.new, published) if args.new else current
+        if version_key(old.meta.version) > version_key(new.meta.version):
+            old, new = new, old  # always earlier to later, as the pages show it
+        print(report(compare_policies(old, new), current.meta.title))
+    except SourceError as error:
+        print(f"Problem found in {error}", file=sys.stderr)
+        return 1
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
