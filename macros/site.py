@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from policy_library.accessibility import AccessibilityRun
 from policy_library.errors import PageError, quoted_list, suggestion
-from policy_library.layout import ALL, COMPARE_FOLDER, Layout, page_spec, page_url
+from policy_library.layout import (ALL, COMPARE_FOLDER, PRINTED_PAGES, Layout, page_spec,
+                                   page_url, pdf_name)
 from policy_library.models import AccessibilitySettings, Library, Policy
 from policy_library.published import Publication, PublishedLibrary
 from policy_library.review import Review, reviews
@@ -169,6 +170,24 @@ class SiteMacros:
         found = self._policy(policy)
         return changes.render_changes(found, *self._versions(found))
 
+    def pdf_download(self, printed: str) -> str:
+        """On a published version, a link to this page as printed to PDF when the version was
+        published (`make publish` prints them beside its pages). A preview has none."""
+        found = self._policy(None)
+        names = [name for _, name in PRINTED_PAGES]
+        if printed not in names:
+            raise PageError(self._where(), f"There is no printed page '{printed}'.",
+                            f"Use one of {quoted_list(names)}.")
+        if not self.layout.is_policy:
+            return ""
+        depth = len([part for part in page_url(self.current_page()).split("/") if part])
+        href = "../" * depth + pdf_name(found.slug, printed, found.meta.version)
+        what = "policy" if printed == "policy" else "quick card"
+        return (f'<p class="pdf-download screen-only"><a href="{escape(href)}">'
+                f"Download version {escape(found.meta.version)} of the {what} as a PDF</a> "
+                "to print or keep. A printed copy is not updated: check here for the "
+                "version in force.</p>")
+
     def compared_with(self) -> str:
         """On a comparison page (compare/1.0.md), the earlier version it compares with."""
         found = self._policy(None)
@@ -220,7 +239,7 @@ class SiteMacros:
                  "library_link", "glossary", "policy_text",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
-                 "eia_text", "version_history", "what_changed", "compared_with", "comparison",
+                 "eia_text", "version_history", "what_changed", "compared_with", "comparison", "pdf_download",
                  "in_force_table", "clause",
                  "format_date", "accessibility", "accessibility_compliance",
                  "accessibility_testing")

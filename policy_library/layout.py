@@ -6,7 +6,10 @@ The published library (the gh-pages branch, and `make export`):
     library.json                     what is published of every policy (written by publishing)
     <policy>/versions.json           that policy's published versions (mike's format, which
                                      Material's version menu reads)
-    <policy>/<version>/              one published version; never rewritten once published
+    <policy>/<version>/              one published version; never rewritten once published:
+                                     its pages, its comparisons with earlier versions
+                                     (compare/<earlier>/) and its PDFs (<policy>-policy-
+                                     <version>.pdf, <policy>-quick-card-<version>.pdf)
     <policy>/current/                a copy of the version in force today
     <policy>/index.html              sends visitors to current/
 
@@ -69,6 +72,17 @@ POLICY_PAGES: tuple[PolicyPage, ...] = (
                "exclude: true   # quotes old and new wording; search should find the policy"),
     PolicyPage("in-force.md", "Which version applied when", "history.yml"),
 )
+
+#: The pages of every version printed to PDF (`make pdf`, and `make publish` beside each
+#: published version's pages): the page's folder, and its name in the file's name.
+PRINTED_PAGES: tuple[tuple[str, str], ...] = (("policy/", "policy"),
+                                              ("quick-card/", "quick-card"))
+
+
+def pdf_name(slug: str, printed: str, version: str) -> str:
+    """The PDF of one printed page of one version: social-media-policy-1.1.pdf."""
+    return f"{slug}-{printed}-{version}.pdf"
+
 
 #: The folder of a version's comparisons with earlier versions: compare/1.0.md compares
 #: this version with 1.0. They are linked from "What changed", not listed in the menu.

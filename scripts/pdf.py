@@ -4,7 +4,8 @@ Builds the site strictly, serves it on 127.0.0.1 and has chromium print two page
 policy with the guide's print styles: the policy itself and the one-page quick card. Each file
 is named after the policy and its version, e.g. pdf/social-media-policy-1.0.pdf, and carries
 a running header (title) and footer (version, page number), a bookmark outline and tags for
-screen readers.
+screen readers. `make publish` prints the same two files of each version it publishes, into
+the version's folder (print_version), where its pages link to them.
 
     python scripts/pdf.py [--out DIR] [--site-dir BUILT_SITE]
 
@@ -26,12 +27,12 @@ sys.path.insert(0, str(ROOT))
 from build import build  # noqa: E402
 from chromium import BrowserMissing, find_chromium, launch, serve_folder  # noqa: E402
 from policy_library.errors import SourceError  # noqa: E402
+from policy_library.layout import PRINTED_PAGES, pdf_name  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
+from policy_library.models import Policy  # noqa: E402
 
-#: The pages printed for every policy: page under the policy's folder, name in the file name,
-#: and the running title, where {title} is the policy's title.
-PRINTED_PAGES = (("policy/", "policy", "{title}"),
-                 ("quick-card/", "quick-card", "{title}: quick card"))
+#: Each printed page's running title, where {title} is the policy's title.
+RUNNING_TITLES = {"policy": "{title}", "quick-card": "{title}: quick card"}
 
 #: Chromium fills these header and footer templates; they need their own font size.
 HEADER = ('<div style="font-size:8pt; width:100%; margin:0 15mm; color:#444;">'
@@ -55,17 +56,23 @@ class Printout:
     document_title: str  # the PDF's own title, shown by readers and screen readers
 
 
-def printouts(library) -> list[Printout]:
+def printouts(policy: Policy, folder: str) -> list[Printout]:
+    """The PDFs of one policy, whose pages are in `folder` of the site ('' or 'slug/')."""
+    meta = policy.meta
+    note = (f"{meta.title}, version {meta.version}. Printed copies are not updated: "
+            "check the policy guide for the current version.")
     found = []
-    for slug, policy in library.policies.items():
-        meta = policy.meta
-        note = (f"{meta.title}, version {meta.version}. Printed copies are not updated: "
-                "check the policy guide for the current version.")
-        for page, name, running_title in PRINTED_PAGES:
-            title = running_title.format(title=meta.title)
-            found.append(Printout(f"{slug}/{page}", f"{slug}-{name}-{meta.version}.pdf",
-                                  title, note, f"{title} (version {meta.version})"))
+    for page, name in PRINTED_PAGES:
+        title = RUNNING_TITLES[name].format(title=meta.title)
+        found.append(Printout(f"{folder}{page}", pdf_name(policy.slug, name, meta.version),
+                              title, note, f"{title} (version {meta.version})"))
     return found
+
+
+def print_version(site: Path, policy: Policy, chromium: str) -> list[Path]:
+    """Print one policy's version, built on its own into `site` (as publishing builds it),
+    into that folder, where its pages link to the files."""
+    return print_all(site, site, printouts(policy, ""), chromium)
 
 
 def print_all(site: Path, out: Path, wanted: list[Printout], chromium: str) -> list[Path]:
@@ -102,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         chromium = find_chromium()
-        wanted = printouts(load_library(ROOT / "policy_source"))
+        wanted = [printout for slug, policy in load_library(ROOT / "policy_source")
+                  .policies.items() for printout in printouts(policy, f"{slug}/")]
     except BrowserMissing as missing:
         print(f"Cannot print PDFs: {missing}", file=sys.stderr)
         return 1

@@ -6,6 +6,9 @@ strictly and adds them at <policy>/<version>/, beside its earlier versions, whic
 rebuilt or changed. Drafts, consultations and versions approved without an effective date
 are not published: nobody should read them as if they applied.
 
+Each new version's policy and quick card are printed to PDF into its folder too (scripts/
+pdf.py), where its pages link to them.
+
 Then, for every policy, <policy>/current/ is made a copy of the version in force today (a
 version approved with a later effective date is published at once but becomes current only
 on that day: run this daily, as the scheduled workflow does), and the library home at the
@@ -52,6 +55,8 @@ from policy_library.published import (PublishedLibrary, PublishedPolicy,  # noqa
 from policy_library.search import FOLDER as SEARCH_FOLDER  # noqa: E402
 from policy_library.search import PUBLISHED_PAGES, SearchIndexError, index_site  # noqa: E402
 from mike.versions import Versions  # noqa: E402
+from chromium import BrowserMissing, find_chromium  # noqa: E402
+from pdf import PageMissing, print_version  # noqa: E402
 
 REDIRECT_PAGE = ROOT / "docs" / "overrides" / "redirect.html"
 #: Statuses whose version is published: the rest have not been decided on, or say nothing
@@ -199,6 +204,7 @@ def add_new_versions(tree: TreeWriter, new: list[Policy], versions: dict[str, Ve
     failed = [str(build.exception()) for build in builds if build.exception()]
     if failed:
         raise PublishError("\n\n".join(failed))
+    print_pdfs(new, scratch)
     fault("after-the-builds")
     for policy in new:
         tree.add_folder(f"{policy.slug}/{policy.meta.version}", scratch / policy.slug)
@@ -208,6 +214,24 @@ def add_new_versions(tree: TreeWriter, new: list[Policy], versions: dict[str, Ve
         info.properties = {"status": entry.status, "date": entry.date.isoformat(),
                            "effective_from": (entry.in_force_from.isoformat()
                                               if entry.in_force_from else None)}
+
+
+def print_pdfs(new: list[Policy], scratch: Path) -> None:
+    """Print each new version's policy and quick card to PDF, into the version's folder,
+    where its pages link to them; published with it, they are never printed again."""
+    if not new:
+        return
+    try:
+        chromium = find_chromium()
+    except BrowserMissing as missing:
+        raise PublishError(f"Each published version keeps its PDFs, and they cannot be "
+                           f"printed here: {missing}") from None
+    for policy in new:
+        try:
+            print_version(scratch / policy.slug, policy, chromium)
+        except PageMissing as missing:
+            raise PublishError(f"The {policy.meta.title}'s PDFs could not be printed: "
+                               f"{missing}") from None
 
 
 def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy | None,

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from policy_library.accessibility import CHECKERS, AccessibilityRun, write_test_run  # noqa: E402
 from policy_library.loader import load_library, policy_folders  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
-from chromium import serve_folder  # noqa: E402  (scripts/chromium.py)
+from chromium import BrowserMissing, find_chromium, serve_folder  # noqa: E402  (scripts/chromium.py)
 from folders import copy_project as copy_project_parts  # noqa: E402  (scripts/folders.py)
 
 #: The draft policy `make new-policy` writes into a copy of the project, so that every
@@ -174,10 +175,30 @@ def built(request, site, library) -> BuiltPolicy:
     return BuiltPolicy(library.policies[request.param], library, site, ROOT)
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def missing(what: str) -> NoReturn:
+    """Stop a test that needs something this machine lacks (`what`, with how to install it):
+    a skip, except in CI, where every test must run, so a failure."""
+    if in_ci():
+        pytest.fail(f"Browser tests must run in CI, but: {what}", pytrace=False)
+    pytest.skip(f"Browser tests skipped: {what}")
+
+
 @pytest.fixture(scope="session")
-def published(tmp_path_factory):
+def chromium() -> str:
+    try:
+        return find_chromium()
+    except BrowserMissing as lacking:
+        missing(str(lacking))
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, chromium):
     """A library of three policies published through several merges, and exported (see
-    tests/publishing.py)."""
+    tests/publishing.py). Publishing prints each version's PDFs, so it needs chromium."""
     from publishing import publish_library
 
     return publish_library(tmp_path_factory.mktemp("publishing"))

@@ -19,34 +19,13 @@ import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
 from browser.pages import LIGHT, Viewing
-from chromium import BrowserMissing, find_chromium, launch, serve_folder
+from chromium import launch, serve_folder
 from conftest import ROOT
 from policy_library.accessibility import CHECKERS, RECORD, AccessibilityRun, write_test_run
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    try:
-        return find_chromium()
-    except BrowserMissing as lacking:
-        missing(str(lacking))
-
-
-def missing(what: str) -> NoReturn:
-    """Stop a test that needs something this machine lacks (`what`, with how to install it):
-    a skip, except in CI, where every test must run, so a failure."""
-    if in_ci():
-        pytest.fail(f"Browser tests must run in CI, but: {what}", pytrace=False)
-    pytest.skip(f"Browser tests skipped: {what}")
 
 
 @pytest.fixture(scope="session")

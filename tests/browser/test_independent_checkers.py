@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import checked, missing
+from browser.conftest import checked
 from chromium import CHROMIUM_ARGS
-from conftest import ROOT
+from conftest import ROOT, missing
 
 PA11Y_CI = ROOT / "node_modules" / ".bin" / "pa11y-ci"
 #: pa11y-ci runs its pages one at a time (several at once in one browser loses pages in

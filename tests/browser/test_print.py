@@ -8,10 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from browser.pages import LIGHT
 from conftest import ROOT
+from policy_library.layout import PRINTED_PAGES, pdf_name
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
           ".md-search", ".headerlink"]
@@ -79,3 +81,20 @@ def test_printed_links_to_other_sites_show_their_address(visit):
     assert link.get_attribute("href") in after
     inside = page.locator("article a[href^='../']").first
     assert inside.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+
+
+def test_every_published_version_keeps_its_pdfs_linked_from_its_pages(published):
+    """`make publish` prints each version's policy and quick card into the version's folder,
+    where they stay as the version does (test_publish.py: never a byte changed)."""
+    for folder in published.trees[-1]:  # every version ever published: social-media/1.0, ...
+        slug, version = folder.split("/")
+        title = published.repo.git("show", f"{slug}/{version}:policy_source/{slug}/policy.md")
+        title = next(line for line in title.splitlines() if line.startswith("title: "))[7:]
+        for page, printed in PRINTED_PAGES:
+            name = pdf_name(slug, printed, version)
+            path = published.exported / folder / name
+            assert path.is_file(), f"{folder} was published without {name}"
+            assert f"{title}, version {version}." in pdf_text(path)  # the running footer
+            html = (published.exported / folder / page / "index.html").read_text(encoding="utf-8")
+            links = [a["href"] for a in BeautifulSoup(html, "html.parser").select("article a")]
+            assert f"../{name}" in links, f"{folder}/{page} does not link to {name}"

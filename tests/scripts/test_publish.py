@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -296,3 +297,22 @@ def test_the_library_search_covers_each_policys_current_version_only(published):
                if read(exported, address).select_one("[data-pagefind-body]") is not None]
     assert any(address.startswith(f"{FLEXIBLE}/current/") for address in indexed)
     assert entry["languages"]["en"]["page_count"] == len(indexed)
+
+
+def test_a_version_whose_pdfs_cannot_be_printed_is_not_published(published, tmp_path):
+    """Every published version keeps its PDFs, so without a browser to print them nothing is
+    published, and the message says how to install one."""
+    ci = clone(published, tmp_path / "ci")
+    ci.publish(TODAY)  # brings gh-pages over from the remote
+    before = ci.head("gh-pages")
+    release(ci, LONE, "1.1", TODAY, "A small correction.")
+    ci.commit("A release")
+    result = subprocess.run(
+        [sys.executable, str(ci.root / "scripts" / "publish.py"), "--today", TODAY.isoformat()],
+        capture_output=True, text=True, cwd=ci.root,
+        env={**git_env(), "CHROMIUM": str(tmp_path / "no-such-browser")})
+    assert result.returncode == 1
+    assert "Each published version keeps its PDFs" in result.stderr
+    assert "apt-get install chromium" in result.stderr
+    assert "Nothing was published" in result.stderr and "Traceback" not in result.stderr
+    assert ci.head("gh-pages") == before
