@@ -18,7 +18,7 @@ export EDIT_URI ?= edit/main/docs/
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check test pdf release publish export compare in-force new-policy \
+.PHONY: help setup serve build check test pdf release publish export export-public compare in-force new-policy \
 	schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
@@ -65,6 +65,9 @@ publish: test ## Run every test, then publish every new version of every policy 
 
 export: $(STAMP) ## Write the published library as a folder to serve: DIR=path [BASE=/policies/]
 	$(BIN)/python scripts/export.py "$(DIR)" $(if $(BASE),--base "$(BASE)")
+
+export-public: $(STAMP) ## Write the residents' house rules as a small site for the public website: DIR=path
+	$(BIN)/python scripts/export_public.py "$(DIR)"
 
 compare: $(STAMP) ## Every difference between two versions: POLICY=social-media FROM=1.0 [TO=1.2]
 	$(BIN)/python scripts/compare.py "$(POLICY)" "$(FROM)" $(if $(TO),"$(TO)")

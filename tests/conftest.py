@@ -209,3 +209,10 @@ def published_url(published):
     """The exported site served on 127.0.0.1, as a web server would serve it."""
     with serve_folder(published.exported) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def public_url(published):
+    """The residents' house rules (`make export-public`) served on 127.0.0.1."""
+    with serve_folder(published.public) as url:
+        yield url

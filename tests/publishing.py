@@ -14,7 +14,8 @@ published the way CI publishes each merge to main (`scripts/publish.py --push`, 
 
 Dates count back from today so that the published library is as it stands today, for the
 browser too. After each run the tests keep what the branch held, and the end result is
-written out with `scripts/export.py` as the folder a web server would serve.
+written out with `scripts/export.py` as the folder a web server would serve, and the
+residents' house rules with `scripts/export_public.py`.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class PublishedLibrary:
     project: object
     remote: Path
     exported: Path
+    public: Path  # the residents' house rules, as `make export-public` writes them
     runs: list[subprocess.CompletedProcess] = field(default_factory=list)
     #: after each run: every version folder's tree, and the branch's commit
     trees: list[dict[str, str]] = field(default_factory=list)
@@ -149,7 +151,7 @@ def publish_library(base: Path) -> PublishedLibrary:
                    check=True)
     repo.git("remote", "add", "origin", str(remote))
     repo.git("push", "--quiet", "origin", "main")
-    published = PublishedLibrary(repo, project, remote, base / "exported")
+    published = PublishedLibrary(repo, project, remote, base / "exported", base / "public")
 
     def run(day: dt.date) -> None:
         result = repo.publish(day, "--push")
@@ -176,5 +178,7 @@ def publish_library(base: Path) -> PublishedLibrary:
     run(TODAY)
 
     result = repo.script("export.py", str(published.exported))
+    assert result.returncode == 0, result.stderr
+    result = repo.script("export_public.py", str(published.public))
     assert result.returncode == 0, result.stderr
     return published

@@ -96,3 +96,9 @@ def test_the_date_page_with_an_answer(visit):
     page.get_by_role("button", name="Show the versions").click()
     page.locator(".on-a-date__answer li").first.wait_for()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE], ids=lambda v: v.name)
+@pytest.mark.parametrize("path", ["", "social-media/"])
+def test_the_residents_house_rules_for_the_public_website(visit, public_url, path, viewing):
+    assert_accessible(visit(path, viewing, site=public_url).page)

