@@ -239,8 +239,8 @@ class SiteMacros:
                  "library_link", "glossary", "policy_text",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
-                 "eia_text", "version_history", "what_changed", "compared_with", "comparison", "pdf_download",
-                 "in_force_table", "clause",
+                 "eia_text", "version_history", "what_changed", "compared_with", "comparison",
+                 "pdf_download", "in_force_table", "clause",
                  "format_date", "accessibility", "accessibility_compliance",
                  "accessibility_testing")
         return {name: getattr(self, name) for name in names}

@@ -205,6 +205,15 @@ class ItemChange:
     fields: tuple[FieldChange, ...]
 
 
+#: The parts of a policy a comparison covers, in the order it shows them: (key, heading,
+#: what "no changes to ..." calls the part).
+PARTS = (("facts", "Key facts", "the key facts"),
+         ("clauses", "Clauses", "the wording of the policy"),
+         ("rules", "Do and don't rules", "the rules"),
+         ("faqs", "Questions and answers", "the questions and answers"),
+         ("eia", "Equality impact assessment", "the assessment"))
+
+
 @dataclass(frozen=True)
 class PolicyComparison:
     """Everything that differs between two versions of one policy, in reading order."""
@@ -219,10 +228,15 @@ class PolicyComparison:
     characteristics: tuple[ItemChange, ...]
     consulted: tuple[ItemChange, ...]
 
+    def changes_in(self, part: str) -> int:
+        """How many changes one of PARTS had."""
+        return {"facts": len(self.facts), "clauses": len(self.clauses.changes),
+                "rules": len(self.rules), "faqs": len(self.faqs),
+                "eia": len(self.eia) + len(self.characteristics) + len(self.consulted)}[part]
+
     @property
     def unchanged(self) -> bool:
-        return not (self.facts or self.clauses.changes or self.rules or self.faqs or self.eia
-                    or self.characteristics or self.consulted)
+        return not any(self.changes_in(key) for key, _, _ in PARTS)
 
 
 def _fields(old: dict[str, str], new: dict[str, str], prose: frozenset[str] = frozenset()

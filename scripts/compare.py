@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.checks import version_key  # noqa: E402
-from policy_library.compare import (FieldChange, ItemChange, PolicyComparison,  # noqa: E402
-                                    compare_policies, diff_paragraphs)
+from policy_library.compare import (PARTS, FieldChange, ItemChange,  # noqa: E402
+                                    PolicyComparison, compare_policies, diff_paragraphs)
 from policy_library.errors import SourceError, quoted_list  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Policy  # noqa: E402
@@ -59,11 +59,6 @@ def report(comparison: PolicyComparison, title: str) -> str:
     if comparison.unchanged:
         return lines[0] + "\nNothing a reader relies on changed between these versions."
 
-    def part(name: str, body: list[str], what: str) -> None:
-        lines.extend(["", name, *(body or [f"  No changes to {what}."])])
-
-    part("Key facts", [line for field in comparison.facts
-                       for line in field_lines(field)], "the key facts")
     clauses = []
     for change in comparison.clauses.changes:
         clause = change.clause
@@ -76,17 +71,19 @@ def report(comparison: PolicyComparison, title: str) -> str:
             old = change.old.text if change.old else ""
             new = change.new.text if change.new else ""
             clauses.append(f"      {marked(old, new)}")
-    part("Clauses", clauses, "the wording of the policy")
-    part("Do and don't rules", [line for change in comparison.rules
-                                for line in item_lines(change, "Rule ")], "the rules")
-    part("Questions and answers", [line for change in comparison.faqs
-                                   for line in item_lines(change, "")],
-         "the questions and answers")
-    eia = [line for field in comparison.eia for line in field_lines(field)]
-    eia += [line for change in comparison.characteristics for line in item_lines(change, "")]
-    eia += [line for change in comparison.consulted
-            for line in item_lines(change, "Consulted: ")]
-    part("Equality impact assessment", eia, "the assessment")
+    parts = {
+        "facts": [line for field in comparison.facts for line in field_lines(field)],
+        "clauses": clauses,
+        "rules": [line for change in comparison.rules for line in item_lines(change, "Rule ")],
+        "faqs": [line for change in comparison.faqs for line in item_lines(change, "")],
+        "eia": [*(line for field in comparison.eia for line in field_lines(field)),
+                *(line for change in comparison.characteristics
+                  for line in item_lines(change, "")),
+                *(line for change in comparison.consulted
+                  for line in item_lines(change, "Consulted: "))],
+    }
+    for key, heading, what in PARTS:
+        lines.extend(["", heading, *(parts[key] or [f"  No changes to {what}."])])
     return "\n".join(lines)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from policy_library.compare import (ClauseChange, FieldChange, ItemChange, PolicyComparison,
-                                    compare_policies, diff_paragraphs)
+from policy_library.compare import (PARTS, ClauseChange, FieldChange, ItemChange,
+                                    PolicyComparison, compare_policies, diff_paragraphs)
+from policy_library.layout import compare_page
 from policy_library.models import Policy
 from policy_library.published import Publication
 from .common import PageLinks, VersionLinks, escape
@@ -79,7 +80,8 @@ def _field(field: FieldChange) -> str:
     """One field of an item, or one key fact, with what changed marked in place."""
     name = f"<strong>{escape(field.name)}:</strong>"
     if field.prose:
-        return f'<div class="policy-diff-field"><p>{name}</p>{diff_html(field.old, field.new)}</div>'
+        return (f'<div class="policy-diff-field"><p>{name}</p>'
+                f"{diff_html(field.old, field.new)}</div>")
     parts = [_mark("removed", field.old.split()) if field.old else "",
              _mark("added", field.new.split()) if field.new else ""]
     return f'<p class="policy-diff-field">{name} {" ".join(part for part in parts if part)}</p>'
@@ -101,55 +103,40 @@ def _part(title: str, anchor: str, body: list[str], what: str) -> str:
     return f"## {title} {{#{anchor}}}\n\n{text}\n"
 
 
-def _count(comparison: PolicyComparison) -> list[tuple[str, str, int]]:
-    """Each part of the policy, its anchor on the page, and how many changes it had."""
-    return [("Key facts", "changed-facts", len(comparison.facts)),
-            ("Clauses", "changed-clauses", len(comparison.clauses.changes)),
-            ("Do and don't rules", "changed-rules", len(comparison.rules)),
-            ("Questions and answers", "changed-faqs", len(comparison.faqs)),
-            ("Equality impact assessment", "changed-eia", len(comparison.eia)
-             + len(comparison.characteristics) + len(comparison.consulted))]
-
-
 def _summary(comparison: PolicyComparison) -> str:
-    rows = [f"| [{part}](#{anchor}) | {count or 'None'} |"
-            for part, anchor, count in _count(comparison)]
-    kinds = [f"{_LABELS[kind].lower()} {comparison.clauses.count(kind)}" for kind in _LABELS
-             if comparison.clauses.count(kind)]
-    if kinds:
-        rows[1] = rows[1].replace(f"| {len(comparison.clauses.changes)} |",
-                                  f"| {len(comparison.clauses.changes)} ({', '.join(kinds)}) |")
-    return "| Part of the policy | Changes |\n|---|---|\n" + "\n".join(rows) + "\n"
+    """How many changes each part of the policy had, each part linked to its changes."""
+    clauses = comparison.clauses
+    kinds = ", ".join(f"{_LABELS[kind].lower()} {clauses.count(kind)}" for kind in _LABELS
+                      if clauses.count(kind))
+    details = {"clauses": f" ({kinds})" if kinds else ""}
+    return "| Part of the policy | Changes |\n|---|---|\n" + "".join(
+        f"| [{heading}](#changed-{key}) | {comparison.changes_in(key) or 'None'}"
+        f"{details.get(key, '')} |\n"
+        for key, heading, _ in PARTS)
 
 
-def render_comparison(comparison: PolicyComparison, old: Policy, links: PageLinks,
+def render_comparison(comparison: PolicyComparison, links: PageLinks,
                       versions: VersionLinks) -> str:
-    """Every part of the policy, version `old` against this one, each change in place."""
+    """Every part of the policy, the earlier version against this one, each change in
+    place."""
     if comparison.unchanged:
         return "Nothing a reader relies on changed between these versions.\n"
     then = comparison.old_version
-    clauses = [_change(change, links, versions, then) for change in comparison.clauses.changes]
-    rules = [_item(change, "rule", "Rule ") for change in comparison.rules]
-    faqs = [_item(change, "faq", "", "" if change.kind == "removed" else
-                  f" [Read the answer now]({links.page('faqs.md')}#{change.key}).")
-            for change in comparison.faqs]
-    eia = ([_fields(comparison.eia)] if comparison.eia else [])
+    eia = [_fields(comparison.eia)] if comparison.eia else []
     eia += [_item(change, "eia", "") for change in comparison.characteristics]
     eia += [_item(change, "consulted", "Consulted: ") for change in comparison.consulted]
-    facts = [_fields(comparison.facts)] if comparison.facts else []
-    return "".join([
-        _summary(comparison), "\n", LEGEND,
-        _part("Key facts", "changed-facts", facts, "the key facts"),
-        _part("Clauses", "changed-clauses", clauses, "the wording of the policy"),
-        _part("Do and don't rules", "changed-rules", rules, "the rules"),
-        _part("Questions and answers", "changed-faqs", faqs, "the questions and answers"),
-        _part("Equality impact assessment", "changed-eia", eia, "the assessment"),
-    ])
-
-
-def compare_page(name: str) -> str:
-    """The page comparing this version with an earlier one: compare/1.0.md."""
-    return f"compare/{name}.md"
+    parts = {
+        "facts": [_fields(comparison.facts)] if comparison.facts else [],
+        "clauses": [_change(change, links, versions, then)
+                    for change in comparison.clauses.changes],
+        "rules": [_item(change, "rule", "Rule ") for change in comparison.rules],
+        "faqs": [_item(change, "faq", "", "" if change.kind == "removed" else
+                       f" [Read the answer now]({links.page('faqs.md')}#{change.key}).")
+                 for change in comparison.faqs],
+        "eia": eia,
+    }
+    return "".join([_summary(comparison), "\n", LEGEND] + [
+        _part(heading, f"changed-{key}", parts[key], what) for key, heading, what in PARTS])
 
 
 def _other_comparisons(publication: Publication, policy: Policy, links: PageLinks,
@@ -159,9 +146,10 @@ def _other_comparisons(publication: Publication, policy: Policy, links: PageLink
               if version != shown]
     if not others:
         return ""
-    listed = ", ".join(
-        f"[version {version}]({links.page('changes.md' if version == publication.previous else compare_page(version))})"
-        for version in reversed(others))
+    pages = {version: "changes.md" if version == publication.previous
+             else compare_page(version).name for version in others}
+    listed = ", ".join(f"[version {version}]({links.page(pages[version])})"
+                       for version in reversed(others))
     return f"Compare version {policy.meta.version} with an earlier one instead: {listed}.\n\n"
 
 
@@ -177,11 +165,12 @@ def render_changes(policy: Policy, publication: Publication, links: PageLinks,
                 f"in this guide, so there is no earlier version to compare it with.{replaced}\n")
     then = against or publication.previous
     old = publication.policy(then)
-    which = "the version published before it" if then == publication.previous else "published earlier"
+    which = ("the version published before it" if then == publication.previous
+             else "published earlier")
     intro = (
         f"This compares version {meta.version} with version {then}, {which}: its key facts, "
         "clauses, do and don't rules, questions and answers and equality impact assessment. "
         f"{versions.link(then, links.page_path('policy.md'), f'Read version {then}')}."
         "\n\n" + _other_comparisons(publication, policy, links, then)
     )
-    return intro + render_comparison(compare_policies(old, policy), old, links, versions)
+    return intro + render_comparison(compare_policies(old, policy), links, versions)

