@@ -22,11 +22,11 @@ sys.path.insert(0, str(ROOT))
 from policy_library.checks import version_key  # noqa: E402
 from policy_library.compare import (PARTS, FieldChange, ItemChange,  # noqa: E402
                                     PolicyComparison, compare_policies, diff_paragraphs)
-from policy_library.errors import SourceError, quoted_list  # noqa: E402
+from policy_library.errors import quoted_list  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Policy  # noqa: E402
 from policy_library.published import policy_at, tag_name, tagged_versions  # noqa: E402
-from release import ReleaseError, choose_policy  # noqa: E402
+from release import ReleaseError, choose_policy, print_answer  # noqa: E402
 
 _MARKS = {"same": ("", ""), "removed": ("[-", "-]"), "added": ("{+", "+}")}
 
@@ -96,6 +96,19 @@ def version_of(policy: Policy, version: str, published: tuple[str, ...]) -> Poli
     return policy_at(ROOT, policy.slug, version)
 
 
+def compared(policy: str, earlier: str, later: str) -> str:
+    """The report of `policy` version `earlier` against `later` (or the sources now)."""
+    if not earlier:
+        raise ReleaseError("Say which version to compare from, for example FROM=1.0.")
+    current = choose_policy(load_library(ROOT / "policy_source").policies, policy or None)
+    published = tagged_versions(ROOT).get(current.slug, ())
+    old = version_of(current, earlier, published)
+    new = version_of(current, later, published) if later else current
+    if version_key(old.meta.version) > version_key(new.meta.version):
+        old, new = new, old  # always earlier to later, as the pages show it
+    return report(compare_policies(old, new), current.meta.title)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("policy", help="the policy's folder name, such as social-media")
@@ -103,24 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("new", metavar="TO", nargs="?", default="",
                         help="the later version (default: the sources as they are now)")
     args = parser.parse_args(argv)
-    try:
-        if not args.old:
-            raise ReleaseError("Say which version to compare from, for example FROM=1.0.")
-        policies = load_library(ROOT / "policy_source").policies
-        current = choose_policy(policies, args.policy)
-        published = tagged_versions(ROOT).get(current.slug, ())
-        old = version_of(current, args.old, published)
-        new = version_of(current, args.new, published) if args.new else current
-        if version_key(old.meta.version) > version_key(new.meta.version):
-            old, new = new, old  # always earlier to later, as the pages show it
-        print(report(compare_policies(old, new), current.meta.title))
-    except SourceError as error:
-        print(f"Problem found in {error}", file=sys.stderr)
-        return 1
-    except ReleaseError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
+    return print_answer(lambda: compared(args.policy, args.old, args.new))
 
 
 if __name__ == "__main__":

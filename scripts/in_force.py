@@ -17,12 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_library.dates import long_date  # noqa: E402
-from policy_library.errors import SourceError  # noqa: E402
 from policy_library.inforce import in_force_periods, version_on  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Policy  # noqa: E402
 from policy_library.published import tag_name, tagged_versions  # noqa: E402
-from release import ReleaseError, choose_policy, iso_date  # noqa: E402
+from release import choose_policy, iso_date, print_answer  # noqa: E402
 
 
 def answer_for(policy: Policy, day, published: tuple[str, ...]) -> str:
@@ -62,15 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("date", type=iso_date, help="the day to ask about, YYYY-MM-DD")
     parser.add_argument("--policy", help="one policy's folder name (default: every policy)")
     args = parser.parse_args(argv)
-    try:
-        print(answer(args.date, args.policy))
-    except SourceError as error:
-        print(f"Problem found in {error}", file=sys.stderr)
-        return 1
-    except ReleaseError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
+    return print_answer(lambda: answer(args.date, args.policy))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -39,6 +40,20 @@ _KEY = re.compile(r"([A-Za-z_]+):")
 
 class ReleaseError(Exception):
     """A release that cannot be made, with what to do instead."""
+
+
+def print_answer(answer: Callable[[], str]) -> int:
+    """For the commands that answer a question about the policies (in-force, compare): print
+    the answer, or say what is wrong (in the sources, or in the question) and return 1."""
+    try:
+        print(answer())
+    except SourceError as error:
+        print(f"Problem found in {error}", file=sys.stderr)
+        return 1
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
 
 # -- reading the command line -----------------------------------------------------------------
