@@ -1,8 +1,8 @@
 """Mends to markup Material writes in templates we cannot override one part of.
 
 The W3C Nu HTML checker and pa11y (HTML_CodeSniffer) read every published page
-(tests/site/test_independent_checkers.py). Most of what they found is fixed in our own
-templates (docs/overrides/). These three come from Material's base.html and nav-item.html,
+(tests/browser/test_independent_checkers.py). Most of what they found is fixed in our own
+templates (docs/overrides/). These four come from Material's base.html and nav-item.html,
 which have no block around the markup in question; copying those whole templates to change
 one attribute would fork the theme. So the MkDocs hook passes every page it writes through
 `mend`, which changes only these exact pieces:
@@ -13,7 +13,10 @@ one attribute would fork the theme. So the MkDocs hook passes every page it writ
   label is not meant to be focusable, so the attribute is dropped);
 - the current page's menu entry carries the checkbox that opens its contents (`__toc`)
   even when the page has no contents to open; with no label it is a form field with no
-  name, so it is removed when nothing names it.
+  name, so it is removed when nothing names it;
+- the other way round, a page left out of the menu (a comparison of two versions) has no
+  menu entry, so no such checkbox, yet its contents' title is still a label naming it: it
+  becomes a plain title.
 """
 
 from __future__ import annotations
@@ -26,12 +29,15 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"<>]*"[^<>]*?) tabindex="">')
 _TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" '
                          r'id="__toc">')
+_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 
 
 def mend(html: str) -> str:
-    """The page with Material's three invalid pieces of markup corrected."""
+    """The page with Material's invalid pieces of markup corrected."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1>", html)
     html = _EMPTY_TABINDEX.sub(r"\1>", html)
     if 'for="__toc"' not in html:
         html = _TOC_TOGGLE.sub("", html)
+    elif 'id="__toc"' not in html:
+        html = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
     return html

