@@ -35,7 +35,6 @@ class Publication:
 
     versions: tuple[str, ...] = ()  # published versions, oldest first
     previous: str | None = None  # the newest published version before the one being built
-    previous_policy: Policy | None = None  # that version, as it was published
     root: Path | None = None  # the project whose git tags hold the published versions
     slug: str = ""
 
@@ -49,9 +48,9 @@ class Publication:
 
     def policy(self, version: str) -> Policy:
         """One published version of the policy, read back as it was published."""
-        if version == self.previous and self.previous_policy is not None:
-            return self.previous_policy
-        assert self.root is not None and version in self.versions
+        if self.root is None or version not in self.versions:
+            raise ValueError(f"Version {version} of {self.slug or 'the policy'} is not "
+                             "published here.")
         return policy_at(self.root, self.slug, version)
 
 
@@ -102,18 +101,17 @@ def policy_at(root: Path, slug: str, version: str) -> Policy:
                 f"Version {version} as published (git tag {tag}) cannot be read to compare "
                 f"it with other versions: {error.problem}",
                 "Nothing in your change needs fixing. Ask a developer: the way policies are "
-                "written has changed since that version was published.", error.line) from None
+                "written has changed since that version was published.") from None
 
 
 def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> Publication:
-    """The published versions of `policy`, and the one before the current as it was."""
+    """The published versions of `policy`, and which came before the current. That version
+    is read back now, so that a build stops at once if it cannot be."""
     earlier = Publication(versions=published).earlier(policy.meta.version)
-    if not earlier:
-        return Publication(versions=published, root=root, slug=policy.slug)
-    previous = earlier[-1]
-    return Publication(versions=published, previous=previous,
-                       previous_policy=policy_at(root, policy.slug, previous), root=root,
-                       slug=policy.slug)
+    previous = earlier[-1] if earlier else None
+    if previous is not None:
+        policy_at(root, policy.slug, previous)
+    return Publication(versions=published, previous=previous, root=root, slug=policy.slug)
 
 
 @dataclass(frozen=True)

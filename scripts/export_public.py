@@ -44,13 +44,13 @@ from policy_library.links import LinkCheckError, broken_links  # noqa: E402
 from policy_library.models import Policy, RuleContext  # noqa: E402
 from policy_library.published import PublishedLibrary, policy_at  # noqa: E402
 from policy_library.safety import unsafe_parts  # noqa: E402
+from macros.render.checklists import KIND_TITLES  # noqa: E402  (the guide's own words)
 
 TEMPLATES = ROOT / "scripts" / "templates" / "residents"
 #: The words residents read on the guide's own house rules pages too (docs/includes/).
 SHARED = ROOT / "docs" / "includes" / "residents"
-#: Marks that tell the public export's own file apart from any other folder.
+#: The export's record of what it holds; its presence marks a folder as an earlier export.
 MARKER = "house-rules.json"
-KIND_TITLES = {"do": "Do", "don't": "Don't"}
 
 
 class ExportError(Exception):
