@@ -59,7 +59,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
-KEPT = ("hide", "search", "policy_slug")
+KEPT = ("hide", "search", "policy_slug", "policy_title", "policy_review", "revision_date",
+        "library_home")
 
 class Capture(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
@@ -116,8 +117,10 @@ def plain_project(project: Path, folder: Path) -> Path:
     shutil.copytree(project / "docs" / "assets", docs / "assets")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^plugins:\n.*?^(?=watch:)", PLAIN_PLUGINS, config)
-    config = re.sub(r"(?ms)^watch:\n(  - .*\n)+", "", config)
-    config = re.sub(r"(?ms)^nav:\n.*", "", config)
+    # Only the watch list and the menu go (each an indented block): everything else, the
+    # Markdown extensions and link validation above all, stays as the site has it.
+    config = re.sub(r"(?m)^watch:\n(?:[ \t].*\n|\n)*", "", config)
+    config = re.sub(r"(?m)^nav:\n(?:[ \t].*\n|\n)*", "", config)
     config += "nav: " + nav_file.read_text(encoding="utf-8") + "\n"
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain

@@ -28,3 +28,36 @@ def test_the_benchmark_runs_and_ends_with_its_summary_line():
     lines = result.stdout.strip().splitlines()
     assert LINE.match(lines[-1]), lines[-1]
     assert [line.split()[0] for line in lines[1:3]] == ["2", "3"]
+
+
+def article_html(site) -> dict[str, str]:
+    """Each page's content, as built."""
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for path in site.rglob("index.html"):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article")
+        for permalink in article.select(".headerlink") if article else ():
+            permalink.decompose()  # the same, but their titles are the guide's own words
+        found[path.parent.relative_to(site).as_posix()] = str(article)
+    return found
+
+
+def test_the_plain_build_renders_the_same_pages(tmp_path):
+    """What the ratio compares against: plain Material must turn the captured Markdown into
+    the same content as our build does (the same Markdown extensions and theme), or the
+    benchmark measures something else."""
+    from bench import make_library, plain_project, env  # scripts/bench.py
+
+    project = make_library(tmp_path, 2)
+    plain = plain_project(project, tmp_path)
+    for folder, site in ((project, tmp_path / "ours"), (plain, tmp_path / "plain-site")):
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet",
+                                "--site-dir", str(site)], cwd=folder, env=env(),
+                               capture_output=True, text=True)
+        assert built.returncode == 0, built.stderr
+    ours, theirs = article_html(tmp_path / "ours"), article_html(tmp_path / "plain-site")
+    assert ours.keys() == theirs.keys()
+    differ = [page for page in ours if ours[page] != theirs[page]]
+    assert not differ, f"plain Material renders these pages differently: {differ}"
