@@ -197,30 +197,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not build.layout.builds_library_pages:  # every page in docs/ is the library's own
         for file in list(files.documentation_pages()):
             files.remove(file)
+
+    def add(policy: Policy, page: PolicyPage, inclusion: InclusionLevel) -> None:
+        src_uri = f"{build.layout.policy_folder(policy.slug)}{page.name}"
+        files.append(File.generated(config, src_uri, content=_page_text(page),
+                                    inclusion=inclusion))
+        if inclusion is not InclusionLevel.EXCLUDED:
+            build.generated[src_uri] = (policy, page)
+
     for slug, policy in build.library.policies.items():
         # A policy another share builds (make build) is still listed, as left out of this
         # share's site, so that a library page's Markdown link to it leads where it will be
         # once the shares are put together (lychee then checks it, #anchor and all).
-        elsewhere = not build.layout.builds_policy(slug)
-        for page in pages_of(policy):
-            src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
-            files.append(File.generated(
-                config, src_uri, content=_page_text(page),
-                inclusion=InclusionLevel.EXCLUDED if elsewhere else InclusionLevel.UNDEFINED))
-            if not elsewhere:
-                build.generated[src_uri] = (policy, page)
-        if elsewhere:
+        if not build.layout.builds_policy(slug):
+            for page in pages_of(policy):
+                add(policy, page, InclusionLevel.EXCLUDED)
             continue
+        for page in pages_of(policy):
+            add(policy, page, InclusionLevel.UNDEFINED)
         # This version compared with each earlier published one but the one before it, which
-        # "What changed" (changes.md) compares it with.
+        # "What changed" (changes.md) compares it with; linked from there, not in the menu.
         publication = build.publications[slug]
         for version in publication.earlier(policy.meta.version):
             if version != publication.previous:
-                page = compare_page(version)
-                src_uri = f"{build.layout.policy_folder(slug)}{page.name}"
-                files.append(File.generated(config, src_uri, content=_page_text(page),
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-                build.generated[src_uri] = (policy, page)
+                add(policy, compare_page(version), InclusionLevel.NOT_IN_NAV)
     build.dates = last_changed(build.project)
     return files
 
