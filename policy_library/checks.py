@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import SourceError, display_path, quoted_list, suggestion
-from .layout import RESERVED_NAMES
+from .errors import SourceError, display_path, quoted_list, shortened, suggestion
+from .layout import POLICY_NAME, RESERVED_NAMES, name_for
 from .models import (PROTECTED_CHARACTERISTICS, EiaMeta, Glossary, History, LibrarySettings,
                      PolicyFrontMatter, PolicyMeta, RuleBook, Section)
 from .sourcefiles import line_for
-from .structure import links
+from .structure import links, quoted_number
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -89,30 +89,23 @@ def check_links(body: str, first_line: int, path: Path, anchors: dict[str, Any],
         if anchor not in anchors:
             raise SourceError(
                 path,
-                f"The link '{target}' points to '#{anchor}', which is not an anchor in the "
-                f"policy.{suggestion(anchor, anchors)}",
+                f"The link '{shortened(target)}' points to '#{shortened(anchor)}', which is not "
+                f"an anchor in the policy.{suggestion(anchor, anchors)}",
                 "Use the anchor in {#...} at the end of the clause heading in policy.md.",
                 line,
             )
         number = anchors[anchor].number
-        quoted = _quoted_number(text)
+        quoted = quoted_number(text)
         if quoted and quoted != str(number):
             raise SourceError(
                 path,
-                f"The link text '{text}' says {quoted}, but '#{anchor}' is {number}.",
+                f"The link text '{shortened(text)}' says {quoted}, but '#{anchor}' is {number}.",
                 f"Change the link text to match ({number}), or point the link at the clause "
                 f"you meant.",
                 line,
             )
         found.append(anchor)
     return found
-
-
-def _quoted_number(text: str) -> str | None:
-    for word in text.replace("(", " ").replace(")", " ").split():
-        if word[0].isdigit():
-            return word.rstrip(".,")
-    return None
 
 
 def _refuse_repeats(keys: list[str], raw: Any, list_name: str, path: Path, problem: str,
@@ -253,9 +246,17 @@ def check_eia(meta: EiaMeta, raw: Any, path: Path) -> None:
 
 
 def check_folder_names(folders: list[Path]) -> None:
-    """A policy's folder name becomes its address, so it cannot be one the library's own
-    pages and files use (policy_library.layout.RESERVED_NAMES)."""
+    """A policy's folder name becomes its address and goes into every one of its pages, so
+    it must be a plain name (layout.POLICY_NAME, as `make new-policy` makes them), and not
+    one the library's own pages and files use (layout.RESERVED_NAMES)."""
     for folder in folders:
+        if not POLICY_NAME.fullmatch(folder.name):
+            raise SourceError(
+                folder,
+                f"'{shortened(folder.name)}' cannot be a policy's folder name: the name becomes "
+                "the policy's address, so it may only use lower-case letters, numbers and "
+                "hyphens, starting with a letter.",
+                f"Rename the folder, for example to '{name_for(folder.name)}'.")
         if folder.name in RESERVED_NAMES:
             raise SourceError(
                 folder,

@@ -75,11 +75,24 @@ class PageError(SystemExit):
         super().__init__(f"docs/{page}:\n  {problem}\n  How to fix: {fix}")
 
 
+#: The most of a value a message quotes: enough to recognise it, never a whole file.
+QUOTE_LIMIT = 80
+
+
+def shortened(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value as a message quotes it: on one line, and cut to `limit` characters with '...'
+    (a mistaken value can be huge; the message needs only enough to find it)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
 def suggestion(wrong: str, choices: Iterable[str]) -> str:
     """' Did you mean 'x'?' when a close match exists, else ''."""
+    if len(wrong) > QUOTE_LIMIT:
+        return ""
     close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
 def quoted_list(values: Iterable[str]) -> str:
-    return ", ".join(f"'{value}'" for value in values)
+    return ", ".join(f"'{shortened(value)}'" for value in values)

@@ -21,6 +21,7 @@ once, every policy under `<policy>/`, for previewing the sources as they are.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,18 @@ def page_spec(name: str) -> PolicyPage:
     if name.startswith(f"{COMPARE_FOLDER}/"):
         return compare_page(name.removeprefix(f"{COMPARE_FOLDER}/").removesuffix(".md"))
     return next(spec for spec in POLICY_PAGES if spec.name == name)
+
+
+#: What a policy's folder name may be: its address in the library, and part of every one of
+#: its pages (attributes, feeds, links), so plain lower-case words joined by hyphens.
+POLICY_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+def name_for(text: str) -> str:
+    """A folder name made from any text: 'Flexible Working' -> 'flexible-working'."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    name = "-".join(words).lstrip("0123456789-")
+    return name or "new-policy"
 
 
 #: Names at the top of the published library that a policy's folder name cannot take.

@@ -21,23 +21,24 @@ from .errors import SourceError, reading_project
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
                      LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook, anchor_map)
 from .safety import check_template_markers
-from .sourcefiles import (LineDict, MarkdownSource, parse_yaml, read_markdown, read_text,
-                          refuse_links)
-from .structure import parse_faqs, parse_policy_body
+from .sourcefiles import (DEFAULT_SIZE_LIMIT_KB, LineDict, MarkdownSource, line_for,
+                          parse_yaml, read_markdown, read_text, refuse_links)
+from .structure import check_markdown, parse_faqs, parse_policy_body
 from .validate import validate
 
 SETTINGS_FILE = "library.yml"
 GLOSSARY_FILE = "glossary.yml"
 
 
-def _markdown(path: Path) -> MarkdownSource:
-    source = read_markdown(path)
+def _markdown(path: Path, limit_kb: int) -> MarkdownSource:
+    source = read_markdown(path, limit_kb)
     check_template_markers(source.body, path, source.body_line)
+    check_markdown(source.body, path, source.body_line)
     return source
 
 
-def _yaml(path: Path, what: str) -> object:
-    text = read_text(path)
+def _yaml(path: Path, what: str, limit_kb: int = DEFAULT_SIZE_LIMIT_KB) -> object:
+    text = read_text(path, limit_kb)
     check_template_markers(text, path)
     data = parse_yaml(text, path)
     if data is None:
@@ -59,9 +60,9 @@ def load_settings(root: Path) -> LibrarySettings:
     return validate(LibrarySettings, _yaml(path, "the library settings"), path)
 
 
-def _yaml_list(path: Path, what: str, first_key: str) -> LineDict:
+def _yaml_list(path: Path, what: str, first_key: str, limit_kb: int) -> LineDict:
     """A file that is a list at the top, wrapped as {'entries': [...]} for its model."""
-    raw = _yaml(path, what)
+    raw = _yaml(path, what, limit_kb)
     if not isinstance(raw, list):
         raise SourceError(
             path, f"This file should be a list of {what}.",
@@ -71,9 +72,9 @@ def _yaml_list(path: Path, what: str, first_key: str) -> LineDict:
     return wrapped
 
 
-def load_glossary(root: Path) -> Glossary:
+def load_glossary(root: Path, limit_kb: int) -> Glossary:
     path = root / GLOSSARY_FILE
-    raw = _yaml_list(path, "abbreviations", "abbreviation")
+    raw = _yaml_list(path, "abbreviations", "abbreviation", limit_kb)
     glossary = validate(Glossary, raw, path)
     checks.check_glossary(glossary, raw, path)
     return glossary
@@ -84,9 +85,10 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
     read back as it was published: the library's settings may have changed since (a new
     category, a newly required section), so the checks against them are not made again."""
     slug = folder.name
+    limit = settings.limits.source_file_kb if settings else DEFAULT_SIZE_LIMIT_KB
 
     policy_path = folder / "policy.md"
-    policy_source = _markdown(policy_path)
+    policy_source = _markdown(policy_path, limit)
     checks.refuse_history_fields(policy_source.meta, policy_path)
     front = validate(PolicyFrontMatter, _front_matter(policy_source), policy_path)
     sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
@@ -100,24 +102,26 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
                        prefixes=("",))
 
     rules_path = folder / "rules.yml"
-    rules_raw = _yaml(rules_path, "the do and don't rules")
+    rules_raw = _yaml(rules_path, "the do and don't rules", limit)
     rules = validate(RuleBook, rules_raw, rules_path)
     checks.check_rules(rules, rules_raw, anchors, rules_path)
+    for index, rule in enumerate(rules.rules):
+        check_markdown(rule.text, rules_path, line_for(rules_raw, ("rules", index, "text")) or 1)
 
     history_path = folder / "history.yml"
-    wrapped = _yaml_list(history_path, "versions", "version")
+    wrapped = _yaml_list(history_path, "versions", "version", limit)
     history = validate(History, wrapped, history_path)
     checks.check_history(history, wrapped, history_path)
     meta = PolicyMeta(**front.model_dump(), **history.version_facts())
 
     eia_path = folder / "eia.md"
-    eia_source = _markdown(eia_path)
+    eia_source = _markdown(eia_path, limit)
     eia_meta = validate(EiaMeta, _front_matter(eia_source), eia_path)
     checks.check_eia(eia_meta, eia_source.meta, eia_path)
     checks.check_eia_done(eia_meta, eia_source.meta, eia_path, meta)
 
     faqs_path = folder / "faqs.md"
-    faqs_source = _markdown(faqs_path)
+    faqs_source = _markdown(faqs_path, limit)
     faq_meta = validate(FaqMeta, _front_matter(faqs_source), faqs_path)
     faqs = []
     for question, anchor, line, answer_lines in parse_faqs(
@@ -172,4 +176,4 @@ def _load_library(root: Path, only: Collection[str] | None) -> Library:
                               root / SETTINGS_FILE)
     chosen = [folder for folder in folders if only is None or folder.name in only]
     return Library(settings, {folder.name: load_policy(folder, settings) for folder in chosen},
-                   load_glossary(root))
+                   load_glossary(root, settings.limits.source_file_kb))

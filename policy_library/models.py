@@ -114,6 +114,18 @@ class PlainEnglishSettings(_Source):
         "lists")
 
 
+class LimitSettings(_Source):
+    """How much work any one source may make a build do, so that no file, by mistake or on
+    purpose, can hold up every change to the guide."""
+
+    source_file_kb: int = Field(
+        1024, ge=16, le=10240, description="the largest a source file may be, in kilobytes "
+        "(1024 is one megabyte, several times the longest policy)")
+    page_seconds: int = Field(
+        60, ge=5, le=600, description="the longest one page may take to build, in seconds; a "
+        "page that takes longer stops the build, naming its source")
+
+
 Compliance = Literal["fully compliant", "partially compliant", "not compliant"]
 
 
@@ -176,6 +188,9 @@ class LibrarySettings(_Source):
         description="the readability every page of the guide must meet")
     accessibility: AccessibilitySettings = Field(
         description="the facts of the guide's accessibility statement")
+    limits: LimitSettings = Field(
+        default_factory=LimitSettings,
+        description="how much work any one source may make a build do")
 
     def required_for(self, slug: str) -> list[str]:
         return [*self.required_sections, *self.policy_required_sections.get(slug, [])]

@@ -4,6 +4,11 @@ YAML here keeps every value as text (apart from empty values) so that `1.10` sta
 version "1.10" and a bad date reaches the schema as text, where it gets a clear message.
 Every mapping and list remembers the line each entry started on, so a schema error can be
 reported at its line.
+
+Whatever a file holds, reading it is bounded work: a file larger than the library's limit
+is refused before it is read, and YAML's aliases (which copy a value wherever `*name` is
+written, so a few lines can stand for millions of values) and very deep nesting (which
+crashes the YAML reader) are refused before anything is built from them.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import SourceError
+from .safety import check_characters
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -107,9 +113,26 @@ def refuse_links(root: Path) -> None:
                 f"Replace the link with the {kind} itself, and commit that.")
 
 
-def read_text(path: Path) -> str:
-    """The file's text; a clear error if it is missing or not UTF-8."""
+#: The largest a source file may be, unless library.yml says otherwise (its own limit).
+DEFAULT_SIZE_LIMIT_KB = 1024
+#: How deeply YAML may nest lists and blocks: the sources need five levels at most.
+YAML_DEPTH_LIMIT = 16
+
+
+def read_text(path: Path, limit_kb: int = DEFAULT_SIZE_LIMIT_KB) -> str:
+    """The file's text; a clear error if it is missing, larger than `limit_kb`, not UTF-8,
+    or holds a character that reorders the text shown (safety.BIDI_CONTROLS)."""
     try:
+        size = path.stat().st_size
+        if size > limit_kb * 1024:
+            raise SourceError(
+                path,
+                f"This file is {size // 1024:,} KB, more than the {limit_kb:,} KB a source "
+                "file may be. Building a page from a file this size would hold up every "
+                "change to the guide.",
+                "Check that nothing was pasted in by mistake, such as a whole document or "
+                "a picture. If the policy really needs a longer file, a developer can raise "
+                "'source_file_kb' under 'limits:' in policy_source/library.yml.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SourceError(
@@ -119,7 +142,7 @@ def read_text(path: Path) -> str:
             "and edit it.",
         ) from None
     try:
-        return plain_text(raw.decode("utf-8"))
+        text = plain_text(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SourceError(
@@ -130,6 +153,34 @@ def read_text(path: Path) -> str:
             "'Encoding'), or retype the characters on this line, such as curly quotes or dashes.",
             line,
         ) from None
+    check_characters(text, path)
+    return text
+
+
+def _refuse_aliases_and_depth(text: str, path: Path, line_offset: int) -> None:
+    """Walk YAML's events (a flat stream, which no input can make deep or large) and stop at
+    an anchor or alias, or at nesting deeper than YAML_DEPTH_LIMIT."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        line = event.start_mark.line + 1 + line_offset
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise SourceError(
+                path,
+                "This uses a YAML anchor or alias ('&name' or '*name'), which copies a value "
+                "to other places. Policy files write every value out where it belongs, so "
+                "each can be read, reviewed and changed on its own.",
+                "Write the value out in full wherever it is needed, and remove the '&' or "
+                "'*' name.", line)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > YAML_DEPTH_LIMIT:
+                raise SourceError(
+                    path,
+                    f"Lists and blocks here are nested more than {YAML_DEPTH_LIMIT} deep. "
+                    "No policy file needs that many levels.",
+                    "Check the indentation and the '[' and '{' brackets on this line.", line)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Any:
@@ -137,6 +188,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Any:
     loader = _TextLoader(text)
     loader.line_offset = line_offset
     try:
+        _refuse_aliases_and_depth(text, path, line_offset)
         return loader.get_single_data()
     except _DuplicateKey as error:
         raise SourceError(
@@ -170,9 +222,9 @@ class MarkdownSource:
     body_line: int  # file line number of the body's first line
 
 
-def read_markdown(path: Path) -> MarkdownSource:
+def read_markdown(path: Path, limit_kb: int = DEFAULT_SIZE_LIMIT_KB) -> MarkdownSource:
     """Read a Markdown file with YAML front matter between two '---' lines."""
-    return split_markdown(read_text(path), path)
+    return split_markdown(read_text(path, limit_kb), path)
 
 
 def split_markdown(text: str, path: Path) -> MarkdownSource:

@@ -8,7 +8,8 @@ from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import SourceError, quoted_list, suggestion
+from .errors import SourceError, quoted_list, shortened, suggestion
+from .safety import INVISIBLE_CHARACTERS, character_name
 from .sourcefiles import line_for
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -33,7 +34,7 @@ def _item_label(data: Any, loc: tuple) -> str:
             if name is None:
                 label = f" in entry {step + 1}"
             elif name != node.get(loc[-1]):  # not when the name is the wrong value itself
-                label = f" in '{name}'"
+                label = f" in '{shortened(name, 40)}'"
     return label
 
 
@@ -86,18 +87,24 @@ def _unknown(err: dict, field: str, where: str, allowed: list[str], **_: Any) ->
 def _not_allowed(err: dict, field: str, where: str, **_: Any) -> tuple[str, str]:
     expected = err.get("ctx", {}).get("expected", "")
     choices = [single or double for single, double in _QUOTED.findall(expected)]
-    return (f"'{field}' is '{err['input']}'{where}, which is not one of the allowed values."
-            f"{suggestion(str(err['input']), choices)}",
+    return (f"'{field}' is '{shortened(err['input'])}'{where}, which is not one of the allowed "
+            f"values.{suggestion(str(err['input']), choices)}",
             f"Use one of: {quoted_list(choices)}.")
 
 
 def _bad_date(err: dict, field: str, where: str, **_: Any) -> tuple[str, str]:
-    return (f"'{field}' is '{err['input']}'{where}, which is not a real date written YYYY-MM-DD.",
+    return (f"'{field}' is '{shortened(err['input'])}'{where}, which is not a real date written "
+            "YYYY-MM-DD.",
             "Write the date as year-month-day with hyphens, for example 2018-11-23.")
 
 
 def _bad_pattern(err: dict, field: str, where: str, help_text: str, **_: Any) -> tuple[str, str]:
-    return (f"'{field}' is '{err['input']}'{where}, which is not in the right form.",
+    hidden = next((c for c in str(err["input"]) if c in INVISIBLE_CHARACTERS), None)
+    if hidden:
+        return (f"'{field}'{where} holds a character nobody can see ({character_name(hidden)}),"
+                " so it only looks like the value it should be.",
+                f"Delete the value and type it again: {help_text}.")
+    return (f"'{field}' is '{shortened(err['input'])}'{where}, which is not in the right form.",
             f"Write {help_text}.")
 
 
@@ -116,7 +123,8 @@ def _custom(err: dict, field: str, where: str, **_: Any) -> tuple[str, str]:
     if isinstance(err["input"], (dict, list)):  # a rule about several details together
         return (f"The details under '{field}'{where} do not fit together.",
                 message[0].upper() + message[1:] + ".")
-    return (f"'{field}'{where} is '{err['input']}'.", message[0].upper() + message[1:] + ".")
+    return (f"'{field}'{where} is '{shortened(err['input'])}'.",
+            message[0].upper() + message[1:] + ".")
 
 
 _EXPLAIN: dict[str, Callable[..., tuple[str, str]]] = {
@@ -142,7 +150,7 @@ def validate(model: type[ModelT], data: Any, path: Path) -> ModelT:
         # A misspelt name shows up as both unknown and missing: explain the misspelling.
         err = min(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = tuple(err["loc"])
-        field = _field_name(loc)
+        field = shortened(_field_name(loc), 40)
         explain = _EXPLAIN.get(err["type"], _wrong_shape)
         problem, fix = explain(
             err,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 from string import Template
@@ -29,10 +28,9 @@ sys.path.insert(0, str(ROOT))
 from policy_library.errors import SourceError  # noqa: E402
 from policy_library.loader import load_library  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
-from policy_library.layout import RESERVED_NAMES  # noqa: E402
+from policy_library.layout import POLICY_NAME, RESERVED_NAMES  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "new-policy"
-NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 class ScaffoldError(Exception):
@@ -62,7 +60,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def check_name(name: str, root: Path) -> None:
-    if not NAME.match(name):
+    if not POLICY_NAME.fullmatch(name):
         raise ScaffoldError(
             f"'{name}' cannot be a policy's folder name. Use lower-case letters, numbers and "
             "hyphens, starting with a letter, such as NAME=flexible-working.")
