@@ -8,10 +8,14 @@ library to `pagefind/` at the top of the library, where every page's search box 
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
 from pathlib import Path
 
 from pagefind_bin import get_executable
+
+from .safety import unsafe_search_text
 
 FOLDER = "pagefind"
 #: What the published library's search covers: its own pages and the version of each
@@ -33,3 +37,32 @@ def index_site(site: Path, glob: str | None = None) -> None:
     if result.returncode != 0:
         raise SearchIndexError(
             f"The search index could not be built: {(result.stderr or result.stdout).strip()}")
+    check_index(site / FOLDER)
+
+
+#: What Pagefind writes at the start of each piece of its index, once unzipped.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def stored_pages(index: Path) -> list[dict]:
+    """What the index holds of each page: its address, title, words and headings, as search
+    results show them (Pagefind's fragment files)."""
+    pages = []
+    for piece in sorted((index / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(piece.read_bytes())
+        pages.append(json.loads(data.removeprefix(_SIGNATURE)))
+    return pages
+
+
+def check_index(index: Path) -> None:
+    """Search results show what the index stores, so it passes the same check as the pages
+    (policy_library/safety.py): every result leads into the library, and no stored text
+    holds a character that reorders it."""
+    for page in stored_pages(index):
+        texts = [page.get("content", ""), *map(str, page.get("meta", {}).values()),
+                 *(anchor.get("text", "") for anchor in page.get("anchors", []))]
+        found = unsafe_search_text(str(page.get("url", "")), texts)
+        if found:
+            raise SearchIndexError(
+                f"The search index would show {found[0].what}, from the page "
+                f"{page.get('url')}. Correct the page's source and build again.")

@@ -17,6 +17,11 @@ one attribute would fork the theme. So the MkDocs hook passes every page it writ
 - the other way round, a page left out of the menu (a comparison of two versions) has no
   menu entry, so no such checkbox, yet its contents' title is still a label naming it: it
   becomes a plain title.
+
+Every one of them is in the theme's markup before the page's own content (the header, the
+menu and the page's contents list), so only that part of the page is mended: nothing a
+page's text says can ever match a mend and be changed by it. The safety check reads the page
+after the mends (docs/overrides/hooks/library.py), so what it passes is what is written.
 """
 
 from __future__ import annotations
@@ -32,12 +37,19 @@ _TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="chec
 _TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 
 
+#: Where the page's own content starts, in Material's base.html.
+CONTENT_START = '<div class="md-content" data-md-component="content">'
+
+
 def mend(html: str) -> str:
-    """The page with Material's invalid pieces of markup corrected."""
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1>", html)
-    html = _EMPTY_TABINDEX.sub(r"\1>", html)
-    if 'for="__toc"' not in html:
-        html = _TOC_TOGGLE.sub("", html)
-    elif 'id="__toc"' not in html:
-        html = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
-    return html
+    """The page with Material's invalid pieces of markup corrected, in the theme's markup
+    before the page's content only."""
+    split = html.find(CONTENT_START)
+    theme, content = (html, "") if split < 0 else (html[:split], html[split:])
+    theme = _CHECKBOX_AUTOCOMPLETE.sub(r"\1>", theme)
+    theme = _EMPTY_TABINDEX.sub(r"\1>", theme)
+    if 'for="__toc"' not in theme:
+        theme = _TOC_TOGGLE.sub("", theme)
+    elif 'id="__toc"' not in theme:
+        theme = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', theme)
+    return theme + content

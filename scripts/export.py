@@ -32,10 +32,13 @@ sys.path.insert(0, str(ROOT))
 from policy_library.faults import fault  # noqa: E402
 from policy_library.layout import LIBRARY_FILE  # noqa: E402
 from policy_library.published import PublishedLibrary  # noqa: E402
+from policy_library.safety import (STANDALONE_CONTENT_SECURITY_POLICY, Page,  # noqa: E402
+                                   unsafe_parts)
 
 NOT_FOUND = """<!DOCTYPE html>
 <html lang="en">
 <head>
+<meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Page not found - {site_name}</title>
@@ -94,9 +97,13 @@ def export(target: Path, base: str, branch: str) -> list[str]:
         shutil.copytree(unpacked, staging, symlinks=False)
         # The export's own 404 page: a server shows it at any address, so its one link is
         # written from the top of the server (--base).
-        (staging / "404.html").write_text(
-            NOT_FOUND.format(site_name=html.escape(site_name()), base=html.escape(base)),
-            encoding="utf-8")
+        not_found = NOT_FOUND.format(site_name=html.escape(site_name()), base=html.escape(base),
+                                     policy=html.escape(STANDALONE_CONTENT_SECURITY_POLICY))
+        found = unsafe_parts(not_found, Page(from_top=True,
+                                             policy=STANDALONE_CONTENT_SECURITY_POLICY))
+        if found:
+            raise ExportError(f"The export's 404 page would hold {found[0].what}.")
+        (staging / "404.html").write_text(not_found, encoding="utf-8")
         record = PublishedLibrary.from_json(
             json.loads((staging / LIBRARY_FILE).read_text(encoding="utf-8")))
         folders = [f"{slug}/{version}/" for slug, policy in record.policies.items()

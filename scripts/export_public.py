@@ -43,7 +43,8 @@ from policy_library.layout import LIBRARY_FILE  # noqa: E402
 from policy_library.links import LinkCheckError, broken_links  # noqa: E402
 from policy_library.models import Policy, RuleContext  # noqa: E402
 from policy_library.published import PublishedLibrary, policy_at  # noqa: E402
-from policy_library.safety import unsafe_parts  # noqa: E402
+from policy_library.safety import (STANDALONE_CONTENT_SECURITY_POLICY, Page,  # noqa: E402
+                                   unsafe_parts)
 from macros.render.checklists import KIND_TITLES  # noqa: E402  (the guide's own words)
 
 TEMPLATES = ROOT / "scripts" / "templates" / "residents"
@@ -161,7 +162,9 @@ def check(folder: Path, made: dict[str, tuple[str, str, str]]) -> None:
     also nothing that leaves the folder."""
     problems = []
     for path, (_, content, _) in made.items():
-        problems += [f"{path}: {finding.what}" for finding in unsafe_parts(content)]
+        written = (folder / path).read_text(encoding="utf-8")
+        page = Page(posixpath.dirname(path), policy=STANDALONE_CONTENT_SECURITY_POLICY)
+        problems += [f"{path}: {finding.what}" for finding in unsafe_parts(written, page)]
         for node in LexborHTMLParser(content).css("[href], [src]"):
             address = node.attributes.get("href") or node.attributes.get("src") or ""
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), address))
@@ -192,8 +195,9 @@ def export(target: Path, branch: str, today: dt.date) -> list[HouseRules]:
         for path, (title, content, footer) in made.items():
             page = staging / path
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(template.render(title=title, organisation=who,
-                                            content=Markup(content), footer=footer),
+            page.write_text(template.render(
+                title=title, organisation=who, content=Markup(content), footer=footer,
+                content_security_policy=STANDALONE_CONTENT_SECURITY_POLICY),
                             encoding="utf-8")
         (staging / MARKER).write_text(json.dumps({
             "day": today.isoformat(),

@@ -52,6 +52,7 @@ from policy_library.loader import load_library  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (PublishedLibrary, PublishedPolicy,  # noqa: E402
                                       tag_name, tagged_versions)
+from policy_library.safety import CONTENT_SECURITY_POLICY, Page, unsafe_parts  # noqa: E402
 from policy_library.search import FOLDER as SEARCH_FOLDER  # noqa: E402
 from policy_library.search import PUBLISHED_PAGES, SearchIndexError, index_site  # noqa: E402
 from mike.versions import Versions  # noqa: E402
@@ -185,10 +186,18 @@ def build_part(part: str, site_dir: Path, today: dt.date, title: str,
     (site_dir / "404.html").unlink(missing_ok=True)  # the library's own 404 page serves all
 
 
-def redirect_page(target: str, title: str) -> bytes:
+def redirect_page(slug: str, target: str, title: str) -> bytes:
+    """The page at <policy>/ that sends readers on to `target` (current/), checked as every
+    page is."""
     text = REDIRECT_PAGE.read_text(encoding="utf-8")
-    return (text.replace("{{href}}", html.escape(target))
-            .replace("{{title}}", html.escape(title)).encode())
+    page = (text.replace("{{href}}", html.escape(target))
+            .replace("{{title}}", html.escape(title))
+            .replace("{{csp}}", html.escape(CONTENT_SECURITY_POLICY)))
+    found = unsafe_parts(page, Page(f"{slug}/", frozenset({"assets/javascripts/forward.js"})))
+    if found:
+        raise PublishError(f"The page that forwards {slug}/ to {target} would hold "
+                           f"{found[0].what}.")
+    return page.encode()
 
 
 # -- publishing -----------------------------------------------------------------------------
@@ -283,7 +292,7 @@ def publish(branch: str, push: bool, remote: str, today: dt.date) -> str:
                 title = policy.meta.title if policy else slug
                 tree.add_file(f"{slug}/{VERSIONS_FILE}", listed.dumps().encode())
                 tree.add_file(f"{slug}/index.html", redirect_page(
-                    published[slug].address(), f"{title}: current version"))
+                    slug, published[slug].address(), f"{title}: current version"))
         said[:0] = [_published_words(policy, published[policy.slug].current, today)
                     for policy in work.new]
 

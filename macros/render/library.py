@@ -83,7 +83,8 @@ def render_library(listed: list[Listed], categories: list[str]) -> str:
             f"<td>{long_date(meta.next_review)}{_REVIEW_WORDS[item.review.state]}</td></tr>")
     used = {item.standing.key for item in listed}
     filters = (
-        '<form class="library-filters" hidden aria-label="Filter the policies">'
+        '<form class="library-filters" id="library-filters" hidden '
+        'aria-label="Filter the policies">'
         + _options("category", "Category", [(name, name) for name in categories])
         + _options("status", "Status", [(key, words) for key, words in STATES.items()
                                          if key in used])

@@ -39,7 +39,7 @@ def render_on_a_date(listed: list[Listed]) -> str:
             rows.append(f"<tr><th scope=\"row\">{escape(entry['title'])}</th><td>{version}</td>"
                         f"<td>{long_date(dt.date.fromisoformat(period['start']))}</td><td>{end}</td></tr>")
     form = (
-        '<form class="on-a-date" hidden>'
+        '<form class="on-a-date" id="on-a-date" hidden>'
         '<div><label for="on-a-date-day">Date (day, month and year)</label>'
         '<input type="date" id="on-a-date-day" name="day" required></div>'
         '<button type="submit" class="md-button md-button--primary">Show the versions</button>'

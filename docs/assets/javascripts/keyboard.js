@@ -18,7 +18,7 @@
     button.className = label.className;
     button.setAttribute("for", label.htmlFor);  /* Material's CSS hides these by [for] */
     button.setAttribute("aria-label", name);
-    button.innerHTML = label.innerHTML;
+    while (label.firstChild) button.appendChild(label.firstChild);  /* its icon */
     button.addEventListener("click", function () {
       toggle.click();
       var input = document.querySelector(".md-search__input");

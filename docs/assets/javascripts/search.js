@@ -52,7 +52,21 @@
     return made;
   }
 
-  /* Pagefind's excerpt is text it escaped, with the matching words in <mark>. */
+  /* Pagefind's excerpt: the page's words, with "<" and ">" written &lt; and &gt; and each
+     matching word in <mark>. It goes onto the page as text, and only the <mark>s become
+     elements, so whatever the index holds can never become markup or script. */
+  function excerptInto(target, excerpt) {
+    var marked = false;
+    excerpt.split(/(<\/?mark>)/).forEach(function (part) {
+      if (part === "<mark>" || part === "</mark>") {
+        marked = part === "<mark>";
+      } else if (part) {
+        var text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        target.appendChild(marked ? element("mark", "", text) : document.createTextNode(text));
+      }
+    });
+  }
+
   function link(url, heading, level, excerpt) {
     var anchor = element("a", "md-search-result__link");
     anchor.href = url;
@@ -60,7 +74,7 @@
     if (level === "h1") article.appendChild(element("div", "md-search-result__icon md-icon"));
     article.appendChild(element(level, "", heading));
     var teaser = element("p", "md-search-result__teaser");
-    teaser.innerHTML = excerpt;
+    excerptInto(teaser, excerpt);
     article.appendChild(teaser);
     anchor.appendChild(article);
     return anchor;

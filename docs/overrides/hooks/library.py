@@ -15,6 +15,7 @@ import json
 import logging
 import sys
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,19 +29,24 @@ PROJECT = Path(__file__).resolve().parents[3]
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from policy_library import deadline  # noqa: E402
 from policy_library.accessibility import RECORD, AccessibilityRun, read_test_run  # noqa: E402
 from policy_library.compare import use_site_markdown  # noqa: E402
-from policy_library.errors import reading_project  # noqa: E402
-from policy_library.feeds import write_feeds  # noqa: E402
+from policy_library.errors import SourceError, display_path, reading_project  # noqa: E402
+from policy_library.feeds import LIBRARY_FEED, policy_feed, write_feeds  # noqa: E402
 from policy_library.gitdates import last_changed  # noqa: E402
 from policy_library.layout import (ALL, LIBRARY, Layout, PolicyPage,  # noqa: E402
                                    compare_page, page_url, pages_of)
-from policy_library.loader import load_library, policy_folders  # noqa: E402
+from policy_library.links import Misnumbered, misnumbered_links  # noqa: E402
+from policy_library.loader import GLOSSARY_FILE, SETTINGS_FILE, load_library, policy_folders  # noqa: E402
 from policy_library.models import Library, Policy  # noqa: E402
 from policy_library.published import (Publication, PublishedLibrary,  # noqa: E402
                                       load_publication, tagged_versions)
 from policy_library.review import Review, ReviewState, reviews  # noqa: E402
-from policy_library.safety import Finding, line_of, refuse, unsafe_parts  # noqa: E402
+from policy_library.safety import (Finding, Page as SafePage, from_templates,  # noqa: E402
+                                   refuse, source_of, unsafe_feed, unsafe_parts)
 from policy_library.search import SearchIndexError, index_site  # noqa: E402
 from policy_library.theme_markup import mend  # noqa: E402
 from policy_library.dates import long_date  # noqa: E402
@@ -64,6 +70,10 @@ class LibraryBuild:
     dates: dict[str, dt.date] = field(default_factory=dict)
     generated: dict[str, tuple[Policy, PolicyPage]] = field(default_factory=dict)
     test_run: AccessibilityRun | None = None  # the last passing accessibility test run, if any
+    scripts: frozenset[str] = frozenset()  # the scripts the site ships, from its top
+    #: Each policy this build builds, by the address of its text ('social-media/policy/'),
+    #: for the links whose words give a clause number.
+    texts: dict[str, Policy] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reviews = {review.policy.slug: review
@@ -73,6 +83,8 @@ class LibraryBuild:
             slug: load_publication(self.project, policy, tags.get(slug, ()))
             for slug, policy in self.library.policies.items()
             if self.layout.builds_policy(slug)}
+        self.texts = {f"{self.layout.policy_folder(slug)}policy/": self.library.policies[slug]
+                      for slug in self.publications}
 
 
 def _build_log() -> logging.Logger:
@@ -144,7 +156,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"policy_source/{part}/.")
     use_site_markdown(config.markdown_extensions, config.mdx_configs)
     build = LibraryBuild(library, layout, _today(config), _published(config), project,
-                         test_run=_test_run(config, project))
+                         test_run=_test_run(config, project), scripts=_site_scripts(config))
     config.extra["library_build"] = build
     # Reviews due are told once a build: by the process that builds the library's own pages
     # (which loads every policy), else by the one building the policy.
@@ -161,6 +173,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["version"] = {"provider": "mike", "alias": True}
         config.extra["policy_version"] = policy.meta.version
     return config
+
+
+def _site_scripts(config: MkDocsConfig) -> frozenset[str]:
+    """The scripts the site ships, from its top: the theme's own (each theme folder's
+    assets/javascripts/, not its sub-folders) and the guide's (docs/assets/javascripts/).
+    A page may load each of these once, and nothing else (policy_library/safety.py)."""
+    folders = [*config.theme.dirs, config.docs_dir]
+    return frozenset(f"assets/javascripts/{script.name}" for folder in folders
+                     for script in (Path(folder) / "assets" / "javascripts").glob("*.js"))
 
 
 def _policy_nav(policy: Policy, layout: Layout) -> list:
@@ -181,7 +202,10 @@ def _nav(configured: list, library: Library, layout: Layout) -> list:
         policies = sorted((policy for slug, policy in library.policies.items()
                            if layout.builds_policy(slug)), key=lambda policy: policy.meta.title)
         at = 1 if nav else 0  # after Home
-        nav[at:at] = [{policy.meta.title: _policy_nav(policy, layout)} for policy in policies]
+        # Menu titles are HTML in the theme's templates (as MkDocs makes a page's title from
+        # its heading), so a policy's title, which is plain text, is escaped for them.
+        nav[at:at] = [{escape(policy.meta.title): _policy_nav(policy, layout)}
+                      for policy in policies]
     return nav
 
 
@@ -225,9 +249,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(100)  # first, so the page's time limit covers every plugin's work on it
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    """Edit link, last-updated date and next review date (partials/source-file.html)."""
+    """Edit link, last-updated date and next review date (partials/source-file.html); and
+    the page's time limit (policy_library/deadline.py), which on_post_page ends."""
     build = build_of(config)
+    _start_deadline(page, config)
     found = build.generated.get(page.file.src_uri)
     if found is None:
         changed = build.dates.get(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
@@ -251,45 +278,104 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
     return markdown
 
 
+@event_priority(-100)  # last: the page's text is rendered
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    """Judge what is really published: the page's HTML after every extension and macro,
-    against the allow-list in policy_library/safety.py. A finding stops the build, naming
-    the source file (and line) it came from."""
-    found = unsafe_parts(html)
-    if found:
-        raise refuse(found[0], *_source_of(found[0], page, config))
+    """MkDocs renders every page's text, then puts every page into its template: each of
+    the two is timed on its own (policy_library/deadline.py)."""
+    deadline.stop()
     return html
 
 
-def _source_of(finding: Finding, page: Page, config: MkDocsConfig) -> tuple[Path, int | None]:
-    """The file the finding was written in: one of the policy's sources (the page's own
-    first), else the shared page body, else the page in docs/."""
+@event_priority(100)  # first: the page goes into its template
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    _start_deadline(page, config)
+    return context
+
+
+def on_build_error(error: Exception) -> None:
+    deadline.stop()
+
+
+def _start_deadline(page: Page, config: MkDocsConfig) -> None:
     build = build_of(config)
-    generated = build.generated.get(page.file.src_uri)
+    seconds = build.library.settings.limits.page_seconds
+    where = display_path(_sources_of(page, config)[0])
+    deadline.start(seconds, (
+        f"{where}:\n  The page {page.file.src_uri} took more than {seconds} seconds to "
+        "build, so the build was stopped. Something in its source makes the Markdown reader "
+        "work far harder than its size needs: often a long run of the same mark, such as "
+        "hundreds of '[' or '*', or a very long paragraph of them.\n  How to fix: look for "
+        "such a run in the file, above all in text pasted from elsewhere, and remove it. "
+        "('page_seconds' under 'limits:' in policy_source/library.yml sets the limit.)"))
+
+
+def _sources_of(page: Page, config: MkDocsConfig) -> list[Path]:
+    """Every file a page's text can have come from, the likeliest first: its own source,
+    its policy's other sources (or, for the library's own pages, which list every policy,
+    every policy's), the glossary and settings, mkdocs.yml and the page's body in docs/."""
+    build = build_of(config)
+    root = build.project / SOURCE_ROOT
+    generated = build.generated.get(page.file.src_uri) if page is not None else None
+    everyone = [root / slug / name for slug in build.library.policies for name in POLICY_SOURCES]
+    shared = [root / GLOSSARY_FILE, root / SETTINGS_FILE, build.project / "mkdocs.yml"]
     if generated is None:
-        candidates = [Path(config.docs_dir) / page.file.src_uri]
-    else:
-        policy, spec = generated
-        folder = build.project / SOURCE_ROOT / policy.slug
-        names = [spec.source, *(name for name in POLICY_SOURCES if name != spec.source)]
-        candidates = [folder / name for name in names]
-        candidates.append(Path(config.docs_dir) / spec.body_in_docs)
-    for path in candidates:
-        line = line_of(finding.needle, path.read_text(encoding="utf-8"))
-        if line:
-            return path, line
-    return candidates[0], None
+        own = [Path(config.docs_dir) / page.file.src_uri] if page is not None else []
+        return [*own, *everyone, *shared]
+    policy, spec = generated
+    folder = root / policy.slug
+    names = [spec.source, *(name for name in POLICY_SOURCES if name != spec.source)]
+    return [*(folder / name for name in names), *shared,
+            Path(config.docs_dir) / spec.body_in_docs]
 
 
+def _refuse(finding: Finding, page: Page | None, config: MkDocsConfig,
+            name: str = "") -> SourceError:
+    """The error for a finding on a page (or on what the build writes as `name`), naming the
+    source file and line it came from, or the templates if no source holds it."""
+    found = source_of(finding, _sources_of(page, config))
+    if found is None:
+        return from_templates(finding, page.url if page else name,
+                              Path(config.docs_dir) / "overrides")
+    return refuse(finding, *found)
+
+
+def _misnumbered(link: Misnumbered, page: Page, config: MkDocsConfig) -> SourceError:
+    """The error for a link whose words give another clause than it leads to."""
+    sources = _sources_of(page, config)
+    return link.error(*(source_of(link, sources) or (sources[0], None)))
+
+
+@event_priority(-100)  # last: what is checked is what is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Every page as written: Material's few pieces of invalid markup corrected
-    (policy_library/theme_markup.py)."""
-    return mend(output)
+    """Every page as it is written: Material's few pieces of invalid markup corrected
+    (policy_library/theme_markup.py), then the whole page, head to foot, judged against the
+    allow-list (policy_library/safety.py), and every link whose words give a clause number
+    checked against the clause it leads to. A finding stops the build, naming the source
+    file (and line) it came from. Nothing changes the page after this."""
+    build = build_of(config)
+    html = mend(output)
+    tree = LexborHTMLParser(html)
+    found = unsafe_parts(tree, SafePage(page.url, build.scripts))
+    if found:
+        raise _refuse(found[0], page, config)
+    wrong = misnumbered_links(tree, page.url, build.texts)
+    if wrong:
+        raise _misnumbered(wrong[0], page, config)
+    deadline.stop()
+    return html
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The same for the pages the theme writes itself, such as 404.html."""
-    return mend(output_content)
+    """The same for the pages the theme writes itself, such as 404.html, which a web server
+    shows at any address, so its addresses start from the top of the site."""
+    if not template_name.endswith(".html"):
+        return output_content
+    html = mend(output_content)
+    found = unsafe_parts(html, SafePage("", build_of(config).scripts, from_top=True))
+    if found:
+        raise _refuse(found[0], None, config, template_name)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -299,8 +385,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     published library as it will stand."""
     build = build_of(config)
     if build.layout.builds_library_pages:
-        write_feeds(Path(config.site_dir), build.library, build.published,
+        site = Path(config.site_dir)
+        write_feeds(site, build.library, build.published,
                     config.site_name, config.site_author or config.site_name, build.today)
+        for name in [LIBRARY_FEED, *map(policy_feed, build.library.policies)]:
+            found = unsafe_feed((site / name).read_bytes())
+            if found:
+                raise _refuse(found[0], None, config, name)
     if build.layout.part == ALL and config.extra.get("guide_search_index", True):
         try:
             index_site(Path(config.site_dir))
