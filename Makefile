@@ -40,7 +40,7 @@ $(NODE_STAMP): package.json package-lock.json
 setup: $(STAMP) ## Create .venv with the pinned packages
 
 serve: $(STAMP) ## Preview the library at http://127.0.0.1:8000 as you save [POLICY=one policy only]
-	GUIDE_PART=$(or $(POLICY),all) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	GUIDE_PART=$(or $(POLICY),all) $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site strictly into site/ (left unchanged if the build fails)
 	$(BIN)/python scripts/build.py

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .pagecheck import check_template
+from .render.common import plain
 from .render.glossary import abbreviation_lines
 from .site import SiteMacros
 
@@ -24,6 +25,8 @@ def define_env(env) -> None:
                       published=build.published, test_run=build.test_run)
     for name, function in site.macros().items():
         env.macro(function, name)
+    # Plain text an owner wrote, placed in a page's Markdown: {{ policy().meta.title | plain }}
+    env.filter(plain, "plain")
     env.variables["abbreviations"] = abbreviation_lines(build.library.glossary)
 
 

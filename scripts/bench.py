@@ -18,7 +18,15 @@ It ends with one line for the largest size:
     bench: policies=N build_s=… plain_s=… ratio=… growth=… linkcheck_s=… page_kb=…
            search_kb=… preview_s=…
 
-    python scripts/bench.py [--sizes 20 50 100 200] [--repeat 1]
+Then, so that no step's time grows faster than what it reads, it times `make build` of the
+real library with the Social Media Policy's questions and answers repeated to a large
+faqs.md (256, 512 and 1024 KB by default; 1024 KB is the largest a source file may be),
+and ends with one more line:
+
+    bench: faq_kb=1024 faq_build_s=… faq_growth=…   (faq_growth: time at the largest size
+                                                      over time at half of it; 2 is linear)
+
+    python scripts/bench.py [--sizes 20 50 100 200] [--repeat 1] [--faq-kb 256 512 1024]
 """
 
 from __future__ import annotations
@@ -115,6 +123,9 @@ def plain_project(project: Path, folder: Path) -> Path:
     shutil.copytree(project / "docs" / "overrides", docs / "overrides",
                     ignore=shutil.ignore_patterns("library.py"))
     shutil.copytree(project / "docs" / "assets", docs / "assets")
+    # mkdocs.yml's Markdown extensions and the templates' hook use the domain package.
+    shutil.copytree(project / "policy_library", plain / "policy_library",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^plugins:\n.*?^(?=watch:)", PLAIN_PLUGINS, config)
     # Only the watch list and the menu go (each an indented block): everything else, the
@@ -181,13 +192,14 @@ def first_search(site: Path) -> tuple[float, float]:
         page.goto(f"{url}{MODEL}/policy/", wait_until="networkidle")
         page.on("response", lambda response: fetched.append(len(response.body())))
         page.locator(".md-search__input").click()
-        page.wait_for_function("document.querySelector('.md-search-result__meta')"
-                               ".textContent.startsWith('Type')")
+        # Waited for by locator, as soon as the page changes: the page's Content-Security-
+        # Policy refuses the string a wait_for_function would run.
+        meta = ".md-search-result__meta"
+        page.locator(meta, has_text=re.compile("^Type")).wait_for()
         page.keyboard.type(QUERY[:-1])
         start = time.perf_counter()
         page.keyboard.type(QUERY[-1])
-        page.wait_for_function("document.querySelector('.md-search-result__meta')"
-                               ".textContent.match(/matched/)")
+        page.locator(meta, has_text=re.compile("matched")).wait_for()
         seconds = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
         browser.close()
@@ -219,6 +231,33 @@ def measure(size: int, repeat: int) -> Figures:
                        search_kb, search_s, preview_s)
 
 
+def long_questions_page(project: Path, kilobytes: int) -> None:
+    """The model policy's faqs.md grown to `kilobytes` with copies of its own questions and
+    answers (each copy's anchors made its own), as a long, real-looking page."""
+    faqs = project / "policy_source" / MODEL / "faqs.md"
+    text = faqs.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    size, copies, number = len(text.encode()), [], 1
+    while True:
+        copy = re.sub(r"\{#([a-z0-9-]+)\}", rf"{{#\1-{number}}}", body)
+        if size + len(copy.encode()) > kilobytes * 1024:
+            break
+        copies.append(copy)
+        size += len(copy.encode())
+        number += 1
+    faqs.write_text(text + "".join(copies), encoding="utf-8")
+
+
+def faq_build(kilobytes: int, repeat: int) -> float:
+    """`make build` of the real library with a questions page of `kilobytes`."""
+    with tempfile.TemporaryDirectory(prefix="bench-faq-") as scratch:
+        project = copy_project(ROOT, Path(scratch) / "project")
+        long_questions_page(project, kilobytes)
+        build = [sys.executable, str(project / "scripts" / "build.py"), "--site-dir",
+                 str(Path(scratch) / "site")]
+        return median(repeat, lambda: timed(build, project))
+
+
 def one_line_change_rebuild(project: Path, folder: Path) -> float:
     """Change one line of one policy, then build that policy alone, as `make serve
     POLICY=…` does after a save."""
@@ -232,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 50, 100, 200])
     parser.add_argument("--repeat", type=int, default=1, help="builds per figure (median)")
+    parser.add_argument("--faq-kb", type=int, nargs="+", default=[256, 512, 1024],
+                        help="sizes of the long questions page to time a build with")
     args = parser.parse_args(argv)
     print(f"{'policies':>8} {'build s':>8} {'plain s':>8} {'ratio':>6} {'links s':>8} "
           f"{'page KB':>8} {'search KB':>10} {'results s':>10} {'preview s':>10}")
@@ -248,6 +289,17 @@ def main(argv: list[str] | None = None) -> int:
           f"plain_s={last.plain_s:.2f} ratio={last.ratio:.2f} growth={growth:.2f} "
           f"linkcheck_s={last.linkcheck_s:.2f} page_kb={last.page_kb:.1f} "
           f"search_kb={last.search_kb:.1f} preview_s={last.preview_s:.2f}")
+    if not args.faq_kb:
+        return 0
+    print(f"\n{'faqs.md KB':>10} {'build s':>8}")
+    timings = {}
+    for kilobytes in sorted(args.faq_kb):
+        timings[kilobytes] = faq_build(kilobytes, args.repeat)
+        print(f"{kilobytes:>10} {timings[kilobytes]:>8.2f}", flush=True)
+    largest = max(timings)
+    half = timings.get(largest // 2)
+    growth = f" faq_growth={timings[largest] / half:.2f}" if half else ""
+    print(f"bench: faq_kb={largest} faq_build_s={timings[largest]:.2f}{growth}")
     return 0
 
 

@@ -11,7 +11,7 @@ from policy_library.compare import (PARTS, ClauseChange, FieldChange, ItemChange
 from policy_library.layout import compare_page
 from policy_library.models import Policy
 from policy_library.published import Publication
-from .common import PageLinks, VersionLinks, escape
+from .common import PageLinks, VersionLinks, escape, markdown_words, plain
 
 _LABELS = {"reworded": "Reworded", "added": "Added", "removed": "Removed",
            "renumbered": "Renumbered"}
@@ -40,7 +40,8 @@ def _heading(change: ClauseChange) -> str:
     if change.old is not None and change.new is not None and change.old.number != clause.number:
         moved = f" (was {change.old.number})"
     gone = " (removed)" if change.kind == "removed" else ""
-    return f"### {clause.number} {clause.title}{moved}{gone} {{#change-{clause.anchor}}}"
+    return (f"### {clause.number} {markdown_words(clause.title)}{moved}{gone} "
+            f"{{#change-{clause.anchor}}}")
 
 
 def _change(change: ClauseChange, links: PageLinks, versions: VersionLinks,
@@ -93,7 +94,7 @@ def _fields(fields: Sequence[FieldChange]) -> str:
 
 def _item(change: ItemChange, prefix: str, noun: str, link: str = "") -> str:
     gone = " (removed)" if change.kind == "removed" else ""
-    heading = f"### {noun}{change.title}{gone} {{#{_anchor(prefix, change.key)}}}"
+    heading = f"### {noun}{plain(change.title)}{gone} {{#{_anchor(prefix, change.key)}}}"
     label = f"**{_ITEM_LABELS[change.kind]}.**"
     return f"{heading}\n\n{label}{link}\n\n{_fields(change.fields)}"
 
@@ -159,9 +160,10 @@ def render_changes(policy: Policy, publication: Publication, links: PageLinks,
     published version `against`."""
     meta = policy.meta
     if publication.previous is None:
-        replaced = (f" It replaced the {meta.supersedes}, which is not published in this "
-                    "guide." if meta.supersedes else "")
-        return (f"Version {meta.version} is the first version of the {meta.title} published "
+        replaced = (f" It replaced the {plain(meta.supersedes)}, which is not published in "
+                    "this guide." if meta.supersedes else "")
+        return (f"Version {meta.version} is the first version of the {plain(meta.title)} "
+                "published "
                 f"in this guide, so there is no earlier version to compare it with.{replaced}\n")
     then = against or publication.previous
     old = publication.policy(then)

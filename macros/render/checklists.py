@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy_library.models import Policy, Rule, RuleContext
-from .common import PageLinks, escape
+from .common import PageLinks, escape, plain
 
 KIND_TITLES = {"do": "Do", "don't": "Don't"}
 
@@ -43,8 +43,8 @@ def render_context(policy: Policy, context: RuleContext, links: PageLinks, level
         if (block := _kind_block(policy, context, kind, links, level + 1))
     )
     return (
-        f"{'#' * level} {context.title} {{ #{context.key} }}\n\n"
-        f"{escape(context.intro)}\n\n"
+        f"{'#' * level} {plain(context.title)} {{ #{context.key} }}\n\n"
+        f"{plain(context.intro)}\n\n"
         f'<div class="{css_class}" markdown>\n{blocks}\n</div>\n'
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 
 from policy_library.dates import long_date  # noqa: F401  (re-exported for the renderers)
@@ -15,6 +16,41 @@ from policy_library.published import Publication
 def cell(text: str) -> str:
     """Text that is safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
+
+
+#: What Markdown or the site's extensions read as markup inside a line: emphasis, code,
+#: links, attribute lists ({...}), headings' closing #, keys (++...++), emoji (:name:),
+#: tables, HTML and entities.
+_MARKUP = re.compile(r"[\\`*_{}\[\]()#+!|<>&:]")
+#: ...and at the start of a line: a list item ('- ', '1. ') or a quote.
+_LINE_START = re.compile(r"^(\d+)([.)])|^[-=]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _entity(match: re.Match) -> str:
+    character = match.group()
+    return _ENTITIES.get(character, f"&#{ord(character)};")
+
+
+def plain(text: object) -> str:
+    """Plain text an owner wrote (a title, a role, a question) as Markdown that shows exactly
+    those words: every character Markdown would read as markup is written as an HTML
+    character reference, so 'Drugs & *Alcohol*' shows as typed, and a title can never become
+    a heading's attribute list, a link, HTML or an emoji."""
+    line = _MARKUP.sub(_entity, " ".join(str(text).split()))
+    return _LINE_START.sub(lambda match: (match.group(1) or "") + f"&#{ord(match.group()[-1])};",
+                           line)
+
+
+_BRACKETS = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+
+
+def markdown_words(markdown: str) -> str:
+    """An owner's Markdown words (a clause title, which may hold emphasis) placed inside
+    markup the guide writes around them: a heading's attribute list ('### 6.2 Title
+    {#change-...}') or a link's brackets. Braces and brackets are written as character
+    references, so the words can never close or open that markup."""
+    return " ".join(markdown.split()).translate(_BRACKETS)
 
 
 def escape(text: str) -> str:
@@ -46,7 +82,7 @@ class PageLinks:
         """[clause 6.2](policy.md#anchor), optionally followed by the clause's title."""
         label = self.policy.number_of(anchor)
         if with_title:
-            label = f"{label} {self.policy.anchors[anchor].title}"
+            label = f"{label} {markdown_words(self.policy.anchors[anchor].title)}"
         return f"[{label}]({self.clause(anchor)})"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy_library.models import EiaMeta
-from .common import cell
+from .common import plain
 
 IMPACT_LABELS = {"positive": "Positive", "neutral": "Neutral", "negative": "Negative",
                  "mixed": "Mixed", "not assessed": "Not assessed yet"}
@@ -14,13 +14,13 @@ OUTCOME_TITLES["not assessed"] = "Not assessed yet"
 
 def render_outcome(meta: EiaMeta) -> str:
     supported = ("" if meta.outcome == "not assessed"
-                 else f" The assessment was supported by the {meta.supported_by}.")
+                 else f" The assessment was supported by the {plain(meta.supported_by)}.")
     return (f'!!! abstract "{OUTCOME_TITLES[meta.outcome]}"\n\n'
-            f"    {' '.join(meta.outcome_summary.split())}{supported}\n")
+            f"    {plain(meta.outcome_summary)}{supported}\n")
 
 
 def render_consulted(meta: EiaMeta) -> str:
-    return "\n".join(f"- **{item.group}**: {' '.join(item.how.split())}"
+    return "\n".join(f"- **{plain(item.group)}**: {plain(item.how)}"
                      for item in meta.consulted) + "\n"
 
 
@@ -28,8 +28,8 @@ def render_table(meta: EiaMeta) -> str:
     header = ("| Protected characteristic | Impact | Evidence | Mitigation |\n"
               "|---|---|---|---|")
     rows = [
-        f"| {item.characteristic} | {IMPACT_LABELS[item.impact]} | {cell(item.evidence)} "
-        f"| {cell(item.mitigation)} |"
+        f"| {item.characteristic} | {IMPACT_LABELS[item.impact]} | {plain(item.evidence)} "
+        f"| {plain(item.mitigation)} |"
         for item in meta.characteristics
     ]
     return "\n".join([header, *rows]) + "\n"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from policy_library.models import Glossary
+from .common import plain
 
 
 def render_glossary(glossary: Glossary) -> str:
     """A definition list: each abbreviation, what it stands for, and what it is."""
     items = []
     for entry in sorted(glossary.entries, key=lambda entry: entry.abbreviation):
-        text = entry.meaning + (f". {entry.explanation}" if entry.explanation else "")
+        text = plain(entry.meaning + (f". {entry.explanation}" if entry.explanation else ""))
         items.append(f"{entry.abbreviation}\n:   {text}\n")
     return "\n".join(items)
 

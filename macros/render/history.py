@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy_library.models import HistoryEntry, Policy
 from policy_library.published import Publication
-from .common import PageLinks, VersionLinks, cell, long_date, version_link
+from .common import PageLinks, VersionLinks, long_date, plain, version_link
 
 
 def _read_it(entry: HistoryEntry, publication: Publication, links: PageLinks,
@@ -22,8 +22,8 @@ def render_history(policy: Policy, publication: Publication, links: PageLinks,
     for entry in history.newest_first():
         version = f"**{entry.version} (this version)**" if entry is current else entry.version
         rows.append(
-            f"| {version} | {long_date(entry.date)} | {cell(entry.status)} "
-            f"| {cell(entry.decided_by)} | {cell(entry.changes)} "
+            f"| {version} | {long_date(entry.date)} | {plain(entry.status)} "
+            f"| {plain(entry.decided_by)} | {plain(entry.changes)} "
             f"| {_read_it(entry, publication, links, versions)} |"
         )
     header = ("| Version | Date | Status | Decided by | What changed | Read it |\n"

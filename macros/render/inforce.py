@@ -5,14 +5,14 @@ from __future__ import annotations
 from policy_library.inforce import in_force_periods
 from policy_library.models import Policy
 from policy_library.published import Publication
-from .common import PageLinks, VersionLinks, long_date, version_link
+from .common import PageLinks, VersionLinks, long_date, plain, version_link
 
 
 def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
                     versions: VersionLinks) -> str:
     periods = in_force_periods(policy.history)
     if not periods:
-        return (f"No version of the {policy.meta.title} has come into force yet. Version "
+        return (f"No version of the {plain(policy.meta.title)} has come into force yet. Version "
                 f"{policy.meta.version} is a {policy.meta.status}.\n")
     rows = []
     for period in reversed(periods):
@@ -24,7 +24,9 @@ def render_in_force(policy: Policy, publication: Publication, links: PageLinks,
     table = ("| Version | In force from | Until (last day) | Read it |\n|---|---|---|---|\n"
              + "\n".join(rows) + "\n")
     meta = policy.meta
-    before = f"\nBefore {long_date(periods[0].start)} no version of the {meta.title} applied."
+    before = (f"\nBefore {long_date(periods[0].start)} no version of the {plain(meta.title)} "
+              "applied.")
     if meta.supersedes:
-        before += f" The {meta.supersedes} applied instead; it is not published in this guide."
+        before += (f" The {plain(meta.supersedes)} applied instead; it is not published in this "
+                   "guide.")
     return table + before + "\n"

@@ -6,7 +6,7 @@ import datetime as dt
 
 from policy_library.models import PolicyMeta
 from policy_library.review import Review, ReviewState
-from .common import PageLinks, escape, long_date
+from .common import PageLinks, escape, long_date, plain
 
 
 def _in_force(meta: PolicyMeta, today: dt.date) -> tuple[str, str]:
@@ -21,23 +21,24 @@ def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str
     """(label, Markdown value) rows of the panel."""
     facts = [
         ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
-        ("Owner", meta.owner),
-        ("Questions to", meta.contact),
+        ("Owner", plain(meta.owner)),
+        ("Questions to", plain(meta.contact)),
     ]
     if meta.approved_by and meta.approved_on:  # History.version_facts sets them together
-        facts.append(("Approved", f"{meta.approved_by}, {long_date(meta.approved_on)}"))
+        facts.append(("Approved", f"{plain(meta.approved_by)}, {long_date(meta.approved_on)}"))
         if meta.ratified_by and meta.ratified_on:
-            facts.append(("Ratified", f"{meta.ratified_by}, {long_date(meta.ratified_on)}"))
+            facts.append(("Ratified",
+                          f"{plain(meta.ratified_by)}, {long_date(meta.ratified_on)}"))
         facts.append(_in_force(meta, today))
     else:
         facts.append(("Approved", f"Not yet: this version is a {meta.status}"))
     facts += [
         ("Last reviewed", long_date(meta.last_reviewed)),
         ("Next review", long_date(meta.next_review)),
-        ("Applies to", "; ".join(meta.audience)),
+        ("Applies to", "; ".join(plain(group) for group in meta.audience)),
     ]
     if meta.supersedes:
-        facts.append(("Replaces", meta.supersedes))
+        facts.append(("Replaces", plain(meta.supersedes)))
     return facts
 
 
@@ -51,8 +52,8 @@ def _review_notice(meta: PolicyMeta, state: ReviewState) -> str:
         text = f"This policy is due for review on {long_date(meta.next_review)}."
     else:
         return ""
-    return (f'!!! {kind} "{title}"\n\n    {text} The {meta.owner} is responsible for the '
-            "review.\n")
+    return (f'!!! {kind} "{title}"\n\n    {text} The {plain(meta.owner)} is responsible for '
+            "the review.\n")
 
 
 def render_summary(review: Review, links: PageLinks) -> str:
