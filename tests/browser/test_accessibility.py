@@ -3,8 +3,11 @@ nor with search or the phone menu open, nor on the pages around the versions."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from browser.conftest import COMPARISONS
 from browser.pages import DARK, LIGHT, PHONE, PHONE_DARK, library_pages, policy_pages, published_pages
@@ -52,8 +55,8 @@ def test_search_with_results_showing(visit, viewing):
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially("abuse")
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.match(/matched/)")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matched"),
+                                                                  timeout=30_000)
     assert_accessible(page)
 
 

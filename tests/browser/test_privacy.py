@@ -4,9 +4,11 @@ error in the browser's console."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.pages import published_pages
 from conftest import ROOT, preview_pages
@@ -49,8 +51,8 @@ def test_searching_asks_only_the_site_itself(visit, published_url):
     box = opened.page.locator(".md-search__input")
     box.click()
     box.press_sequentially("photos")
-    opened.page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.match(/matched/)")
+    expect(opened.page.locator(".md-search-result__meta")).to_have_text(
+        re.compile("matched"), timeout=30_000)
     assert any("/pagefind/" in url for url in opened.requests)
     assert not elsewhere(opened.requests, published_url)
     assert not opened.failures
@@ -95,3 +97,32 @@ def test_the_residents_house_rules_ask_nothing_of_anyone(visit, public_url, path
     opened = visit(path, wait="networkidle", site=public_url)
     assert opened.requests == [public_url + path]
     assert not opened.failures and not opened.errors
+
+
+@pytest.mark.parametrize("site", ["published_url", "public_url"])
+def test_the_browser_itself_refuses_what_the_checks_would_have_missed(visit, site, request):
+    """Every page carries the guide's Content-Security-Policy: were an address to another
+    website or a script in a page to get past every check, the reader's browser would still
+    load nothing from elsewhere and run nothing. A script added to the page here stands for
+    it (the browser's own tools are not bound by the page's policy; the page's are)."""
+    url = request.getfixturevalue(site)
+    opened = visit("social-media/" if site == "public_url" else "social-media/current/",
+                   wait="networkidle", site=url)
+    refused = opened.page.evaluate("""() => new Promise(resolve => {
+      const seen = [];
+      document.addEventListener("securitypolicyviolation",
+                                event => seen.push(event.violatedDirective));
+      const picture = document.createElement("img");
+      picture.src = "http://tracker.example/p.png";
+      document.body.append(picture);
+      const script = document.createElement("script");
+      script.textContent = "window.__ran = true";
+      document.body.append(script);
+      setTimeout(() => resolve({
+        seen, ran: Boolean(window.__ran),
+        fetched: performance.getEntriesByName(picture.src).length,
+      }), 500);
+    })""")
+    assert not refused["ran"]
+    assert refused["fetched"] == 0
+    assert {"img-src", "script-src-elem"} <= set(refused["seen"]), refused

@@ -13,6 +13,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from browser.pages import published_pages
 from policy_library.loader import load_library
@@ -61,15 +62,14 @@ class SearchBox:
         """Type `words` as a person would; the results, each a page and its matching sections."""
         self.box.fill(words[:-1])
         self.box.press(words[-1])  # Material searches on key presses, so the last is typed
-        self.page.wait_for_function(
-            f"document.querySelector('{META}').textContent.match(/matched/)")
+        expect(self.page.locator(META)).to_have_text(re.compile("matched"), timeout=30_000)
         return self.page.evaluate(RESULTS)
 
     def clear(self) -> None:
         self.box.fill("x")
         self.box.press("Backspace")
-        self.page.wait_for_function(
-            f"!document.querySelector('{META}').textContent.match(/matched/)")
+        expect(self.page.locator(META)).not_to_have_text(re.compile("matched"),
+                                                         timeout=30_000)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def search(browser, published_url):
     page = context.new_page()
     page.goto(f"{published_url}social-media/current/")
     page.locator(".md-search__input").click()
-    page.wait_for_function(f"document.querySelector('{META}').textContent.startsWith('Type')")
+    expect(page.locator(META)).to_have_text(re.compile("^Type"), timeout=30_000)
     box = SearchBox(page)
     yield box
     context.close()
@@ -131,8 +131,7 @@ def test_a_word_nothing_contains_says_what_to_try_instead(search):
     search.box.press("w")
     message = search.page.locator(META)
     message.wait_for()
-    search.page.wait_for_function(
-        f"document.querySelector('{META}').textContent.includes('Nothing matched')")
+    expect(message).to_contain_text("Nothing matched", timeout=30_000)
     text = message.inner_text()
     assert "Try fewer words" in text and "questions and answers" in text
     assert search.page.evaluate(RESULTS) == []

@@ -15,6 +15,7 @@ from conftest import ROOT
 LINE = re.compile(r"^bench: policies=3 build_s=[\d.]+ plain_s=[\d.]+ ratio=[\d.]+ "
                   r"growth=[\d.]+ linkcheck_s=[\d.]+ page_kb=[\d.]+ search_kb=[\d.]+ "
                   r"preview_s=[\d.]+$")
+FAQ_LINE = re.compile(r"^bench: faq_kb=64 faq_build_s=[\d.]+ faq_growth=[\d.]+$")
 
 
 def test_the_benchmark_runs_and_ends_with_its_summary_line():
@@ -23,11 +24,14 @@ def test_the_benchmark_runs_and_ends_with_its_summary_line():
     except BrowserMissing as missing:
         pytest.skip(f"the benchmark's search figures need a browser: {missing}")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes",
-                             "2", "3"], capture_output=True, text=True, cwd=ROOT)
+                             "2", "3", "--faq-kb", "32", "64"],
+                            capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert LINE.match(lines[-1]), lines[-1]
+    assert LINE.match(lines[3]), lines[3]
     assert [line.split()[0] for line in lines[1:3]] == ["2", "3"]
+    assert [line.split()[0] for line in lines[-3:-1]] == ["32", "64"]
+    assert FAQ_LINE.match(lines[-1]), lines[-1]
 
 
 def article_html(site) -> dict[str, str]:

@@ -8,31 +8,12 @@ traceback is shown, and the previous site/ is exactly as it was.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
+from broken import assert_failed_cleanly, previous_site
+
 POLICY = "policy_source/social-media"
-
-
-def previous_site(parent: Path) -> Path:
-    site = parent / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous good build", encoding="utf-8")
-    return site
-
-
-def assert_failed_cleanly(result, site: Path, *expected: str) -> str:
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    for words in expected:
-        assert words in output, output
-    assert [p.name for p in site.iterdir()] == ["index.html"], "site/ was changed"
-    assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
-    assert [p.name for p in site.parent.iterdir() if p.name != "project"] == ["site"], \
-        "a half-built folder was left behind"
-    return output
 
 
 def test_a_source_mistake_stops_the_build_at_its_line(project, tmp_path):
