@@ -1,0 +1,520 @@
+"""`policy-guide`: one command for every job, with a subcommand each; the Makefile calls it
+(`make check` runs `policy-guide check`). Each subcommand reads its options, calls the layer
+that does the work, and says what happened, or what is wrong and how to fix it, in words a
+policy owner understands, with exit status 1 (2 for a mistake in the command itself).
+
+It works on the project in the current folder (mkdocs.yml and policy_source/), or the one
+named with --project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .domain.errors import SourceError, quoted_list
+from .domain.loader import SETTINGS_FILE, SOURCE_FOLDER, load_library
+from .domain.versions import VERSION
+
+#: What `check` prints before each review, by its state.
+REVIEW_LABELS = {"current": "Review:", "due soon": "Warning: review due soon:",
+                 "overdue": "Warning: review overdue:"}
+
+
+# -- reading the command line -----------------------------------------------------------------
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"'{value}' is not a date written YYYY-MM-DD, such as 2027-01-15",
+                      param, ctx)
+
+
+class VersionNumber(click.ParamType):
+    name = "VERSION"
+
+    def convert(self, value, param, ctx) -> str:
+        if not VERSION.fullmatch(value):
+            self.fail(f"'{value}' is not a version number. Use numbers and dots, such as 1.1",
+                      param, ctx)
+        return value
+
+
+class Words(click.ParamType):
+    name = "TEXT"
+
+    def convert(self, value, param, ctx) -> str:
+        value = " ".join(value.split())
+        if not value:
+            self.fail("it is empty", param, ctx)
+        return value
+
+
+DATE, NUMBER, WORDS = IsoDate(), VersionNumber(), Words()
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def _project(ctx: click.Context) -> Path:
+    return ctx.obj
+
+
+def _optional(value: str | None) -> str | None:
+    """An option the Makefile passes empty when it is not given (POLICY=)."""
+    return value.strip() or None if value is not None else None
+
+
+def _answer(make: Callable[[], str]) -> None:
+    """For the commands that answer a question about the policies: the answer, or what is
+    wrong (in the sources, or in the question)."""
+    from .domain.release import ReleaseError
+
+    try:
+        click.echo(make())
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    except ReleaseError as error:
+        _fail(str(error))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="the project folder (default: the current folder)")
+@click.pass_context
+def main(ctx: click.Context, project: Path) -> None:
+    """The council's policy guide: every job, from checking a change to publishing it."""
+    ctx.obj = project.resolve()
+
+
+# -- checking and building --------------------------------------------------------------------
+
+@main.command()
+@click.option("--today", type=DATE, default=dt.date.today, help="check review dates as on this day")
+@click.pass_context
+def check(ctx: click.Context, today: dt.date) -> None:
+    """Check every policy source without building the site (make check).
+
+    One line per policy when all is well, then where each stands against its review date;
+    status 1 at the first problem in a source, or for an overdue review library.yml does
+    not allow."""
+    from .domain.review import reviews
+
+    try:
+        library = load_library(_project(ctx) / SOURCE_FOLDER)
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    for slug, policy in library.policies.items():
+        meta = policy.meta
+        click.echo(f"{slug}: {meta.title} version {meta.version} ({meta.status}) is valid: "
+                   f"{len(policy.sections)} sections, {len(policy.rules.rules)} rules, "
+                   f"{len(policy.faqs.items)} questions.")
+    blocked = []
+    for review in reviews(library, today):
+        if review.blocks_checks:
+            blocked.append(review)
+        else:
+            click.echo(f"{REVIEW_LABELS[review.state.value]} {review.describe()}")
+    for review in blocked:
+        click.echo(
+            f"Problem found: the review is overdue.\n  {review.describe()}\n"
+            f"  How to fix: release the reviewed version with a new next review date "
+            f"(make release ... NEXT_REVIEW=YYYY-MM-DD), or, while the review is arranged, "
+            f"add '{review.policy.slug}' under 'review: allow_overdue:' in "
+            f"{SOURCE_FOLDER}/{SETTINGS_FILE} with the reason.", err=True)
+    if blocked:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"),
+              help="where to build (default: site/)")
+@click.option("--jobs", type=int, default=None,
+              help="processes that build at once, each a share of the policies")
+@click.pass_context
+def build(ctx: click.Context, site_dir: Path, jobs: int | None) -> None:
+    """Build the site strictly into site/, all or nothing, every link checked (make build)."""
+    from .site.build import JOBS, build as build_site
+
+    project = _project(ctx)
+    returncode = build_site(project, project / site_dir, jobs or JOBS)
+    if returncode:
+        sys.exit(returncode)
+
+
+@main.command("plain-english")
+@click.option("--site-dir", type=click.Path(path_type=Path), help="a site already built")
+@click.pass_context
+def plain_english(ctx: click.Context, site_dir: Path | None) -> None:
+    """Score every page for plain English and list its hardest sentences."""
+    from .site.build import build as build_site
+    from .site.plain_english import site_reports
+
+    project = _project(ctx)
+    try:
+        settings = load_library(project / SOURCE_FOLDER).settings.plain_english
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    with tempfile.TemporaryDirectory() as scratch:
+        site = site_dir
+        if site is None:
+            site = Path(scratch) / "site"
+            if build_site(project, site) != 0:
+                sys.exit(1)
+        reports = site_reports(site, settings)
+    failing = [report for report in reports if report.problems]
+    for report in reports:
+        click.echo(report.describe())
+    click.echo(f"\n{len(reports) - len(failing)} of {len(reports)} pages meet the plain "
+               f"English settings in {SOURCE_FOLDER}/{SETTINGS_FILE}.")
+    if failing:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("pdf"),
+              help="folder for the PDFs (default: pdf/)")
+@click.option("--site-dir", type=click.Path(path_type=Path), help="an already built site to print")
+@click.pass_context
+def pdf(ctx: click.Context, out: Path, site_dir: Path | None) -> None:
+    """Print each policy and its quick card to PDF (make pdf)."""
+    from .publishing.pdf import PageMissing, print_all, printouts
+    from .site.build import build as build_site
+    from .tools.browser import BrowserMissing, find_chromium
+
+    project = _project(ctx)
+    try:
+        chromium = find_chromium()
+        wanted = [printout for slug, policy in load_library(project / SOURCE_FOLDER)
+                  .policies.items() for printout in printouts(policy, f"{slug}/")]
+    except BrowserMissing as lacking:
+        _fail(f"Cannot print PDFs: {lacking}")
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    with tempfile.TemporaryDirectory(prefix="pdf-site-") as scratch:
+        site = site_dir
+        if site is None:
+            site = Path(scratch) / "site"
+            if build_site(project, site) != 0:
+                _fail("No PDFs were printed, because the site did not build.")
+        try:
+            written = print_all(site.resolve(), (project / out).resolve(), wanted, chromium)
+        except PageMissing as lacking:
+            _fail(f"No PDFs were printed: {lacking}")
+    for path in written:
+        click.echo(f"Printed {path}")
+
+
+# -- a policy's life: a new policy, a new version ------------------------------------------
+
+@main.command("new-policy")
+@click.argument("name")
+@click.option("--title", help="the policy's name (default: from the folder name)")
+@click.option("--owner", help="the role that owns the policy")
+@click.option("--contact", help="the team or role staff should ask about the policy")
+@click.option("--category", help="one of 'categories' in policy_source/library.yml "
+              "(default: the first)")
+@click.pass_context
+def new_policy(ctx: click.Context, name: str, title: str | None, owner: str | None,
+               contact: str | None, category: str | None) -> None:
+    """Start a draft policy (make new-policy): its folder and its CODEOWNERS line."""
+    from .domain.scaffold import (DEFAULT_CONTACT, DEFAULT_OWNER, NewPolicy, ScaffoldError,
+                                  scaffold, title_for)
+
+    project = _project(ctx)
+    new = NewPolicy(name.strip(), _optional(title), _optional(owner) or DEFAULT_OWNER,
+                    _optional(contact) or DEFAULT_CONTACT, _optional(category))
+    try:
+        written = scaffold(project, new, dt.date.today())
+    except ScaffoldError as error:
+        _fail(f"Could not start the policy. Problem found in the command:\n  {error}")
+    except SourceError as error:
+        _fail(f"Could not start the policy. Problem found in {error}")
+    click.echo(f"Started the {new.title or title_for(new.name)} as a draft (version 0.1). "
+               "Files written:")
+    for path in written:
+        click.echo(f"  {path.relative_to(project)}")
+    click.echo(f"\nNext: replace the draft wording in {SOURCE_FOLDER}/{new.name}/, preview it "
+               "with `make serve`, and check it with `make test`. 'Changing the guide' "
+               "explains each file.")
+
+
+@main.command()
+@click.option("--version", "version", required=True, type=NUMBER,
+              help="the new version number, such as 1.1 (make: VERSION=)")
+@click.option("--date", required=True, type=DATE, help="the date of the decision (make: DATE=)")
+@click.option("--decided-by", required=True, type=WORDS,
+              help="the committee or role that decided (make: DECIDED_BY=)")
+@click.option("--summary", required=True, type=WORDS,
+              help="what changed, in a sentence or two (make: SUMMARY=)")
+@click.option("--policy", help="the policy's folder name; needed only when the library has "
+              "more than one policy (make: POLICY=)")
+@click.option("--effective-from", type=DATE,
+              help="the day the version takes effect, if later than the decision (make: "
+              "EFFECTIVE=)")
+@click.option("--next-review", type=DATE, help="when the next review is due; 2 years after the "
+              "decision unless given (make: NEXT_REVIEW=)")
+@click.pass_context
+def release(ctx: click.Context, version: str, date: dt.date, decided_by: str, summary: str,
+            policy: str | None, effective_from: dt.date | None,
+            next_review: dt.date | None) -> None:
+    """Record a new version of a policy in history.yml and its review dates (make release)."""
+    from .domain.release import Release, ReleaseError, release as record
+
+    request = Release(version, date, decided_by, summary, _optional(policy), effective_from,
+                      next_review)
+    try:
+        released = record(request, _project(ctx) / SOURCE_FOLDER)
+    except SourceError as error:
+        _fail(f"Nothing was changed. The release would leave this problem:\n{error}")
+    except ReleaseError as error:
+        _fail(f"Nothing was changed. {error}")
+    meta = released.meta
+    click.echo(f"Recorded version {meta.version} of the {meta.title}, in force from "
+               f"{meta.effective_from}, next review due {meta.next_review}.\n"
+               f"  Updated {SOURCE_FOLDER}/{released.slug}/history.yml and the review dates "
+               "in policy.md.\n"
+               "  Next: check the wording changes are in policy.md, preview with 'make "
+               "serve',\n  then commit and open a pull request. When it is merged, CI "
+               f"publishes version {meta.version}\n  beside the earlier versions.")
+
+
+# -- questions about the policies ------------------------------------------------------------
+
+@main.command("in-force")
+@click.argument("day", metavar="DATE", type=DATE)
+@click.option("--policy", help="one policy's folder name (default: every policy)")
+@click.pass_context
+def in_force(ctx: click.Context, day: dt.date, policy: str | None) -> None:
+    """Which version of each policy applied on a day, and where it is published."""
+    from .domain.inforce import answer_for
+    from .domain.published import tagged_versions
+    from .domain.release import choose_policy
+
+    project = _project(ctx)
+
+    def answer() -> str:
+        policies = load_library(project / SOURCE_FOLDER).policies
+        chosen = ([choose_policy(policies, _optional(policy))] if _optional(policy) else
+                  sorted(policies.values(), key=lambda found: found.meta.title))
+        tags = tagged_versions(project)
+        return "\n".join(answer_for(found, day, tags.get(found.slug, ())) for found in chosen)
+
+    _answer(answer)
+
+
+@main.command()
+@click.argument("policy")
+@click.argument("earlier", metavar="FROM")
+@click.argument("later", metavar="TO", required=False, default="")
+@click.pass_context
+def compare(ctx: click.Context, policy: str, earlier: str, later: str) -> None:
+    """Every difference between two published versions of a policy (without TO, between
+    FROM and the sources now): key facts, clauses, rules, questions and answers and the
+    assessment, with [-removed-] and {+added+} words, as the comparison pages show them."""
+    from .domain.compare import compare_policies, report
+    from .domain.published import policy_at, tagged_versions
+    from .domain.release import ReleaseError, choose_policy
+    from .domain.versions import tag_name, version_key
+    from .site.mkdocs import site_wording
+
+    project = _project(ctx)
+
+    def version_of(current, version: str, published: tuple[str, ...]):
+        if version not in published:
+            listed = quoted_list(published) if published else "none yet"
+            raise ReleaseError(
+                f"Version {version} of the {current.meta.title} has not been published (there "
+                f"is no git tag {tag_name(current.slug, version)}). Published versions: "
+                f"{listed}.")
+        return policy_at(project, current.slug, version)
+
+    def answer() -> str:
+        if not earlier:
+            raise ReleaseError("Say which version to compare from, for example FROM=1.0.")
+        current = choose_policy(load_library(project / SOURCE_FOLDER).policies,
+                                _optional(policy))
+        published = tagged_versions(project).get(current.slug, ())
+        old = version_of(current, earlier, published)
+        new = version_of(current, later, published) if later else current
+        if version_key(old.meta.version) > version_key(new.meta.version):
+            old, new = new, old  # always earlier to later, as the pages show it
+        wording = site_wording(project)
+        return report(compare_policies(old, new, wording), current.meta.title, wording)
+
+    _answer(answer)
+
+
+# -- publishing -----------------------------------------------------------------------------------
+
+@main.command()
+@click.option("--today", type=DATE, default=dt.date.today,
+              help="publish as of this day (default: today)")
+@click.option("--branch", default="gh-pages", help="the branch to publish to")
+@click.option("--push", is_flag=True,
+              help="push the branch and the new tags to the remote (CI does this)")
+@click.option("--remote", default="origin")
+@click.pass_context
+def publish(ctx: click.Context, today: dt.date, branch: str, push: bool, remote: str) -> None:
+    """Publish every new version of every policy, and move each current/ (make publish)."""
+    from .publishing.errors import PublishError
+    from .publishing.publish import publish as publish_library
+    from .tools.git import GitError
+
+    try:
+        click.echo(publish_library(_project(ctx), branch, push, remote, today))
+    except SourceError as error:
+        _fail(f"Nothing was published. Problem found in {error}")
+    except (PublishError, GitError) as error:
+        _fail(f"Nothing was published. {error}")
+
+
+@main.command()
+@click.argument("folder", metavar="DIR")
+@click.option("--base", default="/",
+              help="the address path the folder is served from, such as /policies/")
+@click.option("--branch", default="gh-pages")
+@click.pass_context
+def export(ctx: click.Context, folder: str, base: str, branch: str) -> None:
+    """Write the published library as a folder for any web server (make export)."""
+    from .publishing.export import ExportError, export as export_library, served_from
+
+    if not folder.strip():
+        raise click.UsageError("say which folder to write, for example: make export "
+                               "DIR=/srv/policies")
+    base = served_from(base)
+    try:
+        folders = export_library(_project(ctx), Path(folder), base, branch)
+    except ExportError as error:
+        _fail(f"Nothing was exported. {error}")
+    click.echo(f"Exported the policy library ({len(folders)} published versions: "
+               f"{', '.join(folders)}) to {folder}. Serve that folder at {base} on any web "
+               "server.")
+
+
+@main.command("export-public")
+@click.argument("folder", metavar="DIR")
+@click.option("--branch", default="gh-pages")
+@click.pass_context
+def export_public(ctx: click.Context, folder: str, branch: str) -> None:
+    """Write the residents' house rules as a small site for the public website."""
+    from .publishing.export_public import ExportError, export as export_rules
+
+    if not folder.strip():
+        raise click.UsageError("say which folder to write, for example: make export-public "
+                               "DIR=/srv/house-rules")
+    try:
+        found = export_rules(_project(ctx), Path(folder), branch, dt.date.today())
+    except (ExportError, SourceError) as error:
+        _fail(f"Nothing was exported. {error}")
+    named = ", ".join(f"{rules.policy.meta.title} {rules.policy.meta.version}"
+                      for rules in found)
+    click.echo(f"Exported the house rules for residents ({named}) to {folder}. Serve that "
+               "folder on the Council's website; it needs nothing else.")
+
+
+# -- files made from the library -------------------------------------------------------------
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True,
+              help="write nothing; exit 1 if CODEOWNERS is out of date")
+@click.pass_context
+def codeowners(ctx: click.Context, check_only: bool) -> None:
+    """Rewrite .github/CODEOWNERS from each policy's owning team."""
+    from .domain.codeowners import CODEOWNERS, codeowners_stale, write_codeowners
+
+    project = _project(ctx)
+    try:
+        library = load_library(project / SOURCE_FOLDER)
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    if check_only:
+        if codeowners_stale(project, library):
+            _fail(f"{CODEOWNERS.as_posix()} does not match the policies' owning teams. Run "
+                  "`make codeowners` and commit the result.")
+        return
+    write_codeowners(project, library)
+    click.echo(f"Wrote {CODEOWNERS.as_posix()}")
+
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True,
+              help="write nothing; exit 1 if a schema is missing or out of date")
+@click.pass_context
+def schemas(ctx: click.Context, check_only: bool) -> None:
+    """Rewrite the editor schemas in policy_source/schemas/ after a model change."""
+    from .domain.schemas import SCHEMA_FOLDER, stale, write_schemas
+
+    folder = _project(ctx) / SOURCE_FOLDER / SCHEMA_FOLDER
+    if check_only:
+        out_of_date = stale(folder)
+        for name in out_of_date:
+            click.echo(f"{SOURCE_FOLDER}/{SCHEMA_FOLDER}/{name} does not match the models in "
+                       "policy_guide/domain/models.py. Run `make schemas` and commit the "
+                       "result.", err=True)
+        if out_of_date:
+            sys.exit(1)
+        return
+    written = write_schemas(folder)
+    click.echo(f"Wrote {len(written)} schemas to {SOURCE_FOLDER}/{SCHEMA_FOLDER}/")
+
+
+@main.command("review-reminders")
+@click.option("--today", type=DATE, default=dt.date.today)
+@click.option("--dry-run", is_flag=True, help="print the reminders instead of opening issues")
+@click.option("--gh", default="gh", help="the GitHub CLI to use")
+@click.pass_context
+def review_reminders(ctx: click.Context, today: dt.date, dry_run: bool, gh: str) -> None:
+    """Open a GitHub issue for each review due soon or overdue (run weekly by CI)."""
+    from .domain.review import ReviewState, issue_body, issue_title, reviews
+    from .tools.github import open_issue, open_issue_titles
+
+    try:
+        library = load_library(_project(ctx) / SOURCE_FOLDER)
+    except SourceError as error:
+        _fail(f"Problem found in {error}")
+    due = [review for review in reviews(library, today)
+           if review.state is not ReviewState.CURRENT]
+    if not due:
+        click.echo("No policy is due for review.")
+        return
+    existing = set() if dry_run else open_issue_titles(gh)
+    for review in due:
+        title = issue_title(review)
+        if title in existing:
+            click.echo(f"Already open: {title}")
+        elif dry_run:
+            click.echo(f"Would open: {title}\n{issue_body(review)}\n")
+        else:
+            open_issue(title, issue_body(review), gh)
+            click.echo(f"Opened: {title}")
+
+
+@main.command()
+@click.option("--sizes", type=int, multiple=True, help="library sizes, in policies (repeatable; "
+              "default 20, 50, 100 and 200)")
+@click.option("--repeat", type=int, default=1, help="builds per figure (median)")
+@click.option("--faq-kb", type=int, multiple=True,
+              help="sizes of the long questions page to time a build with (repeatable; "
+              "default 256, 512 and 1024)")
+@click.pass_context
+def bench(ctx: click.Context, sizes: tuple[int, ...], repeat: int,
+          faq_kb: tuple[int, ...]) -> None:
+    """Time the build against plain Material, 20 to 200 real-length policies (make bench)."""
+    from .bench import run_benchmark
+
+    run_benchmark(_project(ctx), list(sizes) or [20, 50, 100, 200], repeat,
+                  list(faq_kb) or [256, 512, 1024])

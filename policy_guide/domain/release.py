@@ -1,0 +1,159 @@
+"""Record a new version of a policy (`make release`): the version at the bottom of
+history.yml, the one place a version's number, status and dates are written, and the review
+dates in the policy's front matter. Then the whole policy is checked; if anything is wrong,
+both files are put back as they were and nothing changes. The release is then committed and
+merged like any other change; CI publishes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .dates import add_years
+from .errors import quoted_list
+from .loader import load_library
+from .models import Policy
+from .versions import version_key
+
+REVIEW_AFTER_YEARS = 2  # the next review, unless the release says otherwise
+_KEY = re.compile(r"([A-Za-z_]+):")
+
+
+class ReleaseError(Exception):
+    """A release that cannot be made, with what to do instead."""
+
+
+# -- deciding ---------------------------------------------------------------------------------
+
+def choose_policy(policies: dict[str, Policy], name: str | None) -> Policy:
+    if name is None:
+        if len(policies) == 1:
+            return next(iter(policies.values()))
+        raise ReleaseError(
+            "The library has more than one policy, so say which one: add "
+            f"POLICY=<folder> (one of {quoted_list(policies)}).")
+    if name not in policies:
+        raise ReleaseError(f"There is no policy folder '{name}'. Use one of "
+                           f"{quoted_list(policies)}.")
+    return policies[name]
+
+
+def refuse_out_of_order(policy: Policy, version: str, date: dt.date, effective: dt.date,
+                        next_review: dt.date) -> None:
+    entries = policy.history.entries
+    current = policy.history.current
+    if any(entry.version == version for entry in entries):
+        raise ReleaseError(
+            f"Version {version} is already in the version history of the {policy.meta.title}. "
+            f"Each version number is used once: the current version is {current.version}, "
+            "so choose a higher number.")
+    if version_key(version) < version_key(current.version):
+        raise ReleaseError(
+            f"Version {version} would come before the current version {current.version}. "
+            f"A new version needs a higher number than {current.version}.")
+    if date < current.date:
+        raise ReleaseError(
+            f"The date {date} is before {current.date}, the date of the current version "
+            f"{current.version}. Check the date of the decision.")
+    if effective < date:
+        raise ReleaseError(
+            f"The version cannot take effect on {effective}, before it was decided on {date}.")
+    started = [entry.in_force_from for entry in entries if entry.in_force_from]
+    if started and effective <= max(started):
+        raise ReleaseError(
+            f"The version would take effect on {effective}, but the version before it only "
+            f"took effect on {max(started)}. Give a later effective date.")
+    if next_review <= date:
+        raise ReleaseError(f"The next review ({next_review}) must come after the decision "
+                           f"({date}).")
+
+
+# -- editing the sources ----------------------------------------------------------------------
+
+def yaml_text(value: str) -> str:
+    """A string as a YAML value on one line, quoted only when YAML needs it."""
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def set_front_matter(text: str, values: dict[str, str | None]) -> str:
+    """Set (or, for None, remove) top-level keys in a Markdown file's front matter, keeping
+    every other line, comment and the order as they are. New keys go at the end."""
+    lines = text.splitlines(keepends=True)
+    end = next(index for index in range(1, len(lines)) if lines[index].strip() == "---")
+    out, seen, index = [lines[0]], set(), 1
+    while index < end:
+        following = index + 1
+        while following < end and lines[following].startswith((" ", "\t")):
+            following += 1  # the lines of a value that continues below its key
+        match = _KEY.match(lines[index])
+        if match and match.group(1) in values:
+            key = match.group(1)
+            seen.add(key)
+            if values[key] is not None:
+                out.append(f"{key}: {values[key]}\n")
+        else:
+            out.extend(lines[index:following])
+        index = following
+    out.extend(f"{key}: {value}\n" for key, value in values.items()
+               if value is not None and key not in seen)
+    return "".join(out + lines[end:])
+
+
+def history_entry(version: str, date: dt.date, decided_by: str, summary: str,
+                  effective: dt.date) -> str:
+    lines = [f'- version: "{version}"', f"  date: {date.isoformat()}", "  status: in force",
+             f"  decided_by: {yaml_text(decided_by)}"]
+    if effective != date:
+        lines.append(f"  effective_from: {effective.isoformat()}")
+    lines.append("  changes: >-")
+    lines.extend(textwrap.wrap(summary, width=88, initial_indent="    ",
+                               subsequent_indent="    ", break_on_hyphens=False))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Release:
+    """A new version of a policy, as `make release` records it."""
+
+    version: str
+    date: dt.date  # of the decision
+    decided_by: str
+    summary: str
+    policy: str | None = None  # the policy's folder; needed when the library has more than one
+    effective_from: dt.date | None = None  # if later than the decision
+    next_review: dt.date | None = None  # REVIEW_AFTER_YEARS after the decision unless given
+
+
+def release(request: Release, source: Path) -> Policy:
+    """Record `request` in the policy's history.yml and review dates under `source`
+    (policy_source/), and return the policy as it then is. If anything is wrong, both files
+    are put back as they were and the error is raised (ReleaseError or SourceError)."""
+    library = load_library(source)
+    policy = choose_policy(library.policies, request.policy)
+    effective = request.effective_from or request.date
+    next_review = request.next_review or add_years(request.date, REVIEW_AFTER_YEARS)
+    refuse_out_of_order(policy, request.version, request.date, effective, next_review)
+
+    folder = source / policy.slug
+    policy_path, history_path = folder / "policy.md", folder / "history.yml"
+    originals = {path: path.read_text(encoding="utf-8") for path in (policy_path, history_path)}
+    new_policy = set_front_matter(originals[policy_path], {
+        "last_reviewed": request.date.isoformat(),
+        "next_review": next_review.isoformat(),
+    })
+    history = originals[history_path].rstrip("\n") + "\n\n" + history_entry(
+        request.version, request.date, request.decided_by, request.summary, effective)
+    try:
+        policy_path.write_text(new_policy, encoding="utf-8")
+        history_path.write_text(history, encoding="utf-8")
+        return load_library(source).policies[policy.slug]
+    except BaseException:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+        raise

@@ -1,0 +1,101 @@
+"""The library home: one row for each policy, filterable by category and status.
+
+The table is plain HTML that works without scripts; docs/assets/javascripts/library.js
+adds the two filters (they are hidden until it runs) and says how many rows are shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from ...domain.inforce import Standing, standing
+from ...domain.published import PublishedPolicy
+from ...domain.review import Review, ReviewState
+from ...domain.dates import long_date
+from .common import escape
+
+_REVIEW_WORDS = {
+    ReviewState.CURRENT: "",
+    ReviewState.DUE_SOON: " (due soon)",
+    ReviewState.OVERDUE: " <strong>(overdue)</strong>",
+}
+
+#: Status filter values, in the order the filter offers them, with their words.
+STATES = {
+    "in-force": "In force",
+    "takes-effect": "Takes effect later",
+    "approved": "Approved",
+    "consultation": "Consultation",
+    "draft": "Draft",
+    "withdrawn": "Withdrawn",
+    "superseded": "Superseded",
+}
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A policy as the home lists it."""
+
+    review: Review
+    published: PublishedPolicy | None  # None in a preview build
+    folder: str  # the address of the policy's folder from the page
+    today: dt.date
+
+    @cached_property
+    def standing(self) -> Standing:
+        """Where the policy stands today (worked out once: the row, its status and the
+        filters all use it)."""
+        return standing(self.review.policy.history, self.today)
+
+    @property
+    def href(self) -> str:
+        return self.folder + (self.published.address() if self.published else "")
+
+    def status_words(self) -> str:
+        now = self.standing
+        if now.state == "takes effect":
+            return f"Takes effect on {long_date(now.since)}"
+        words = STATES.get(now.key, now.state.capitalize())
+        if now.next_version is not None:
+            words += (f"; version {now.next_version.version} takes effect on "
+                      f"{long_date(now.next_version.start)}")
+        return words
+
+
+def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
+    options = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
+                      for value, text in values)
+    return (f'<div><label for="library-{name}">{label}</label>'
+            f'<select id="library-{name}" data-filter="{name}">'
+            f'<option value="">All</option>{options}</select></div>')
+
+
+def render_table(listed: list[Listed], categories: list[str]) -> str:
+    rows = []
+    for item in sorted(listed, key=lambda item: item.review.policy.meta.title):
+        meta, now = item.review.policy.meta, item.standing
+        rows.append(
+            f'<tr data-category="{escape(meta.category)}" data-status="{now.key}">'
+            f'<th scope="row"><a href="{escape(item.href)}">{escape(meta.title)}</a></th>'
+            f"<td>{escape(meta.category)}</td><td>{escape(now.version)}</td>"
+            f"<td>{escape(item.status_words())}</td><td>{escape(meta.owner)}</td>"
+            f"<td>{long_date(meta.next_review)}{_REVIEW_WORDS[item.review.state]}</td></tr>")
+    used = {item.standing.key for item in listed}
+    filters = (
+        '<form class="library-filters" id="library-filters" hidden '
+        'aria-label="Filter the policies">'
+        + _options("category", "Category", [(name, name) for name in categories])
+        + _options("status", "Status", [(key, words) for key, words in STATES.items()
+                                         if key in used])
+        + '<button type="submit" class="md-button md-button--primary">Show these policies</button>'
+        + '<p class="library-filters__count" role="status" aria-live="polite"></p></form>')
+    table = (
+        '<div class="library-table"><table>'
+        "<caption>Every policy in the library, by title</caption>"
+        '<thead><tr><th scope="col">Policy</th><th scope="col">Category</th>'
+        '<th scope="col">Version</th><th scope="col">Status</th><th scope="col">Owner</th>'
+        '<th scope="col">Next review</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return f"{filters}\n\n{table}\n"

@@ -1,0 +1,71 @@
+"""The 'policy at a glance' panel: version, status, owner, approval, review dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...domain.models import PolicyMeta
+from ...domain.review import Review, ReviewState
+from ...domain.dates import long_date
+from .common import PageLinks, escape, plain
+
+
+def _in_force(meta: PolicyMeta, today: dt.date) -> tuple[str, str]:
+    if meta.effective_from is None:
+        return ("In force", f"Not yet: this version is {meta.status}")
+    if meta.takes_effect_later(today):
+        return ("Takes effect on", long_date(meta.effective_from))
+    return ("In force from", long_date(meta.effective_from))
+
+
+def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str, str]]:
+    """(label, Markdown value) rows of the panel."""
+    facts = [
+        ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
+        ("Owner", plain(meta.owner)),
+        ("Questions to", plain(meta.contact)),
+    ]
+    if meta.approved_by and meta.approved_on:  # History.version_facts sets them together
+        facts.append(("Approved", f"{plain(meta.approved_by)}, {long_date(meta.approved_on)}"))
+        if meta.ratified_by and meta.ratified_on:
+            facts.append(("Ratified",
+                          f"{plain(meta.ratified_by)}, {long_date(meta.ratified_on)}"))
+        facts.append(_in_force(meta, today))
+    else:
+        facts.append(("Approved", f"Not yet: this version is a {meta.status}"))
+    facts += [
+        ("Last reviewed", long_date(meta.last_reviewed)),
+        ("Next review", long_date(meta.next_review)),
+        ("Applies to", "; ".join(plain(group) for group in meta.audience)),
+    ]
+    if meta.supersedes:
+        facts.append(("Replaces", plain(meta.supersedes)))
+    return facts
+
+
+def _review_notice(meta: PolicyMeta, state: ReviewState) -> str:
+    if state is ReviewState.OVERDUE:
+        kind, title = "warning", "Review overdue"
+        text = (f"This policy was due for review on {long_date(meta.next_review)}. It still "
+                "applies until a new version replaces it.")
+    elif state is ReviewState.DUE_SOON:
+        kind, title = "info", "Review due soon"
+        text = f"This policy is due for review on {long_date(meta.next_review)}."
+    else:
+        return ""
+    return (f'!!! {kind} "{title}"\n\n    {text} The {plain(meta.owner)} is responsible for '
+            "the review.\n")
+
+
+def render_summary(review: Review, links: PageLinks) -> str:
+    meta = review.policy.meta
+    rows = "\n".join(
+        f'<div markdown><dt>{escape(label)}</dt><dd markdown="span">{value}</dd></div>'
+        for label, value in _facts(meta, links, review.today)
+    )
+    panel = (
+        f'<section class="policy-summary" aria-label="{escape(meta.title)} at a glance" '
+        f'markdown>\n<dl markdown>\n{rows}\n</dl>\n</section>\n'
+    )
+    notice = _review_notice(meta, review.state)
+    return f"{notice}\n{panel}" if notice else panel
