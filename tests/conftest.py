@@ -1,4 +1,8 @@
-"""Shared fixtures: the real library, one strict build of the real site, and broken copies."""
+"""Shared fixtures: the real library, one strict build of the real site, and broken copies.
+
+Tests are in tiers, by folder (pyproject.toml names them): unit/ (no build; `make
+test-fast`), build/, publishing/ and browser/. Each test is marked with its tier here, so
+`pytest -m unit` runs the fast tier wherever a test is written."""
 
 from __future__ import annotations
 
@@ -12,15 +16,26 @@ from typing import NoReturn
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from policy_guide.domain.loader import load_library, policy_folders
+from policy_guide.domain.models import Library, Policy
+from policy_guide.domain.scaffold import NewPolicy, scaffold
+from policy_guide.site.accessibility import CHECKERS, AccessibilityRun, write_test_run
+from policy_guide.tools.browser import BrowserMissing, find_chromium, serve_folder
+from policy_guide.tools.folders import copy_project as copy_project_parts
 
-from policy_library.accessibility import CHECKERS, AccessibilityRun, write_test_run  # noqa: E402
-from policy_library.loader import load_library, policy_folders  # noqa: E402
-from policy_library.models import Library, Policy  # noqa: E402
-from chromium import BrowserMissing, find_chromium, serve_folder  # noqa: E402  (scripts/chromium.py)
-from folders import copy_project as copy_project_parts  # noqa: E402  (scripts/folders.py)
+ROOT = Path(__file__).resolve().parent.parent
+#: The tiers, by the folder a test is in (pyproject.toml's markers).
+TIERS = ("unit", "build", "publishing", "browser")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        tier = next((part for part in Path(item.fspath).relative_to(ROOT / "tests").parts
+                     if part in TIERS), None)
+        if tier is None:
+            raise pytest.UsageError(f"{item.nodeid} is in no tier: put it in one of "
+                                    f"tests/{', tests/'.join(TIERS)}.")
+        item.add_marker(tier)
 
 #: The draft policy `make new-policy` writes into a copy of the project, so that every
 #: per-policy test also runs against a policy straight from the scaffold.
@@ -44,7 +59,7 @@ def docs_page_sources() -> list[Path]:
 def preview_pages(library: Library) -> list[str]:
     """Every page of a preview build (`make build`) of the library, as its address: the
     library's own pages, then each policy's pages under its folder."""
-    from policy_library.layout import page_url, pages_of
+    from policy_guide.site.layout import page_url, pages_of
 
     pages = [page_url(source.as_posix()) for source in docs_page_sources()]
     for slug, policy in library.policies.items():
@@ -62,6 +77,28 @@ def policy(library):
     return library.policies["social-media"]
 
 
+@dataclass(frozen=True)
+class Ran:
+    """What a command printed, and its exit status, as a subprocess would give them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def command(project: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
+    """`policy-guide args...` on the project at `project`, run in this process (click's
+    CliRunner): the same command as `make`'s, without starting Python again for each."""
+    from click.testing import CliRunner
+
+    from policy_guide.cli import main
+
+    result = CliRunner(env=env).invoke(main, ["--project", str(project), *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
 def build_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": TEST_REPO_URL,
             "EDIT_URI": "edit/main/docs/"}
@@ -69,9 +106,10 @@ def build_env() -> dict[str, str]:
 
 def run_build(project: Path, site_dir: Path,
               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`make build` of the project at `project` (its own package: `python -m` in its
+    folder), into `site_dir`."""
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir),
-         "--config-file", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "policy_guide", "build", "--site-dir", str(site_dir)],
         capture_output=True, text=True, env={**build_env(), **(env or {})}, cwd=project)
 
 
@@ -88,7 +126,7 @@ def passing_record(tmp_path_factory) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, passing_record) -> Path:
-    """The real site, built once with `scripts/build.py` (strict, links checked)."""
+    """The real site, built once as `make build` builds it (strict, links checked)."""
     site_dir = tmp_path_factory.mktemp("built") / "site"
     result = run_build(ROOT, site_dir, passing_record)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -149,10 +187,8 @@ class BuiltPolicy:
 
 def scaffold_project(parent: Path) -> ProjectCopy:
     """A copy of the project with a new draft policy from `make new-policy`."""
-    from new_policy import main as new_policy  # scripts/new_policy.py
-
     project = copy_project(parent / "project")
-    assert new_policy([SCAFFOLD, "--root", str(project.root)]) == 0
+    scaffold(project.root, NewPolicy(SCAFFOLD), dt.date.today())
     return project
 
 
@@ -198,8 +234,8 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def published(tmp_path_factory, chromium):
     """A library of three policies published through several merges, and exported (see
-    tests/publishing.py). Publishing prints each version's PDFs, so it needs chromium."""
-    from publishing import publish_library
+    tests/publishing/library.py). Publishing prints each version's PDFs, so it needs chromium."""
+    from publishing.library import publish_library
 
     return publish_library(tmp_path_factory.mktemp("publishing"))
 
@@ -213,8 +249,8 @@ def published_url(published):
 
 @pytest.fixture(scope="session")
 def three_versions(tmp_path_factory):
-    """(project, site): three versions of a policy to compare (tests/three_versions.py)."""
-    from three_versions import three_versions as build_them
+    """(project, site): three versions of a policy to compare (tests/publishing/three_versions.py)."""
+    from publishing.three_versions import three_versions as build_them
 
     return build_them(tmp_path_factory.mktemp("compare"))
 

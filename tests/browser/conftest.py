@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from browser.pages import LIGHT, Viewing
-from chromium import launch, serve_folder
+from policy_guide.tools.browser import launch, serve_folder
 from conftest import ROOT
-from policy_library.accessibility import CHECKERS, RECORD, AccessibilityRun, write_test_run
+from policy_guide.site.accessibility import CHECKERS, RECORD, AccessibilityRun, write_test_run
 
 
 @pytest.fixture(scope="session")
@@ -98,14 +98,14 @@ def preview_url(site) -> Iterator[str]:
         yield url
 
 
-#: The pages comparing versions in the build of tests/three_versions.py: every kind of change
+#: The pages comparing versions in the build of tests/publishing/three_versions.py: every kind of change
 #: in every part of a policy, which the published library has too few versions to show.
 COMPARISONS = ("social-media/changes/", "social-media/compare/1.0/")
 
 
 @pytest.fixture(scope="session")
 def compared_url(three_versions) -> Iterator[str]:
-    """The build of tests/three_versions.py, served on 127.0.0.1."""
+    """The build of tests/publishing/three_versions.py, served on 127.0.0.1."""
     with serve_folder(three_versions[1]) as url:
         yield url
 
@@ -120,7 +120,7 @@ def screenshot_dir() -> Path:
 
 # -------------------------------------------------------------------------------------------
 # The record of a passing accessibility run, which the accessibility statement reports
-# (policy_library/accessibility.py). It is written only when every accessibility check ran
+# (policy_guide/site/accessibility.py). It is written only when every accessibility check ran
 # and passed, in a run of the whole suite that passed: a run of some tests, or one with a
 # check skipped (no chromium, no Java, no Node.js), leaves the last record as it was.
 # -------------------------------------------------------------------------------------------

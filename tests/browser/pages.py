@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conftest import docs_page_sources
-from policy_library.layout import CURRENT, POLICY_PAGES, page_url
-from publishing import FLEXIBLE, LONE, SOCIAL
+from policy_guide.site.layout import CURRENT, POLICY_PAGES, page_url
+from publishing.library import FLEXIBLE, LONE, SOCIAL
 
 
 @dataclass(frozen=True)

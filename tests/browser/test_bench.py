@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from chromium import BrowserMissing, find_chromium  # scripts/chromium.py
 from conftest import ROOT
+from policy_guide.bench import env, make_library, plain_project
+from policy_guide.tools.browser import BrowserMissing, find_chromium
 
 LINE = re.compile(r"^bench: policies=3 build_s=[\d.]+ plain_s=[\d.]+ ratio=[\d.]+ "
                   r"growth=[\d.]+ linkcheck_s=[\d.]+ page_kb=[\d.]+ search_kb=[\d.]+ "
@@ -23,8 +24,8 @@ def test_the_benchmark_runs_and_ends_with_its_summary_line():
         find_chromium()
     except BrowserMissing as missing:
         pytest.skip(f"the benchmark's search figures need a browser: {missing}")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes",
-                             "2", "3", "--faq-kb", "32", "64"],
+    result = subprocess.run([sys.executable, "-m", "policy_guide", "bench", "--sizes", "2",
+                             "--sizes", "3", "--faq-kb", "32", "--faq-kb", "64"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
@@ -52,9 +53,7 @@ def test_the_plain_build_renders_the_same_pages(tmp_path):
     """What the ratio compares against: plain Material must turn the captured Markdown into
     the same content as our build does (the same Markdown extensions and theme), or the
     benchmark measures something else."""
-    from bench import make_library, plain_project, env  # scripts/bench.py
-
-    project = make_library(tmp_path, 2)
+    project = make_library(ROOT, tmp_path, 2)
     plain = plain_project(project, tmp_path)
     for folder, site in ((project, tmp_path / "ours"), (plain, tmp_path / "plain-site")):
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet",

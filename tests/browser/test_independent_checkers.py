@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from browser.conftest import COMPARISONS, checked
-from chromium import CHROMIUM_ARGS
+from policy_guide.tools.browser import CHROMIUM_ARGS
 from conftest import ROOT, missing
 
 PA11Y_CI = ROOT / "node_modules" / ".bin" / "pa11y-ci"
@@ -95,7 +95,7 @@ def run_pa11y(urls: list[str], chromium: str, folder: Path) -> dict[str, list]:
 def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, compared_url,
                                          chromium, tmp_path):
     """Every page of the library, the residents' house rules for the public website, and the
-    comparisons of tests/three_versions.py."""
+    comparisons of tests/publishing/three_versions.py."""
     if not PA11Y_CI.exists():
         missing("pa11y-ci is not installed: run 'make test', which installs it from "
                 "package-lock.json.")
@@ -121,7 +121,7 @@ def test_pa11y_finds_no_error_on_any_page(published, published_url, public_url, 
 
 
 def test_the_nu_html_checker_finds_no_error_in_comparisons(three_versions):
-    """Comparisons with each kind of change (tests/three_versions.py), which the published
+    """Comparisons with each kind of change (tests/publishing/three_versions.py), which the published
     library above has too few versions to show."""
     if shutil.which("java") is None:
         missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")

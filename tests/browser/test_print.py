@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from browser.pages import LIGHT
 from conftest import ROOT
-from policy_library.layout import PRINTED_PAGES, pdf_name
+from policy_guide.site.layout import PRINTED_PAGES, pdf_name
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
           ".md-search", ".headerlink"]
@@ -21,11 +21,11 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 
 @pytest.fixture(scope="module")
 def pdfs(site, tmp_path_factory, chromium):
-    """`scripts/pdf.py` (what `make pdf` runs) printing the session's built site."""
+    """`policy-guide pdf` (what `make pdf` runs) printing the session's built site."""
     out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--out", str(out),
+    result = subprocess.run([sys.executable, "-m", "policy_guide", "pdf", "--out", str(out),
                              "--site-dir", str(site)], capture_output=True, text=True,
-                            env={**os.environ, "CHROMIUM": chromium})
+                            cwd=ROOT, env={**os.environ, "CHROMIUM": chromium})
     assert result.returncode == 0, result.stderr
     return out
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from browser.pages import published_pages
 from conftest import ROOT, preview_pages
-from policy_library.loader import load_library
+from policy_guide.domain.loader import load_library
 
 #: Addresses that never leave the browser.
 LOCAL_SCHEMES = ("data", "blob", "about")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from browser.pages import published_pages
-from policy_library.loader import load_library
+from policy_guide.domain.loader import load_library
 
 #: Words a reader leaves out, and search ignores.
 COMMON = set("""a an and are as at be but by can do does for from have how i if in is it its may

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_library.dates import long_date
-from publishing import MERGE_3, TAKES_EFFECT
+from policy_guide.domain.dates import long_date
+from publishing.library import MERGE_3, TAKES_EFFECT
 
 
 def banner_text(page) -> str:

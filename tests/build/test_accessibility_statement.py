@@ -7,7 +7,7 @@ import datetime as dt
 
 from bs4 import BeautifulSoup
 
-from policy_library.accessibility import AccessibilityRun, read_test_run, write_test_run
+from policy_guide.site.accessibility import AccessibilityRun, read_test_run, write_test_run
 
 
 def text_of(site, url: str) -> str:

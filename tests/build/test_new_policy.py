@@ -1,6 +1,6 @@
 """`make new-policy`: a new draft policy that builds and passes every check at once.
 
-The per-policy tests of the built site (tests/site/) run against the scaffolded policy too,
+The per-policy tests of the built site (tests/build/) run against the scaffolded policy too,
 through the `built` fixture; these tests cover the command itself.
 """
 
@@ -9,15 +9,15 @@ import sys
 
 import pytest
 
-from codeowners import codeowners_text  # scripts/codeowners.py
 from conftest import ROOT, SCAFFOLD, copy_project
-from policy_library.loader import load_library
-from new_policy import rule_prefix, title_for
+from policy_guide.domain.codeowners import codeowners_text
+from policy_guide.domain.loader import load_library
+from policy_guide.domain.scaffold import rule_prefix, title_for
 
 
 def new_policy(root, *args):
-    return subprocess.run([sys.executable, str(root / "scripts" / "new_policy.py"), *args,
-                           "--root", str(root)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "policy_guide", "new-policy", *args],
+                           capture_output=True, text=True, cwd=root)
 
 
 def snapshot(root):
@@ -26,8 +26,8 @@ def snapshot(root):
 
 
 def test_the_new_policy_passes_make_check_as_a_draft(scaffolded):
-    result = subprocess.run([sys.executable, str(scaffolded.root / "scripts" / "check.py")],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "policy_guide", "check"],
+                            capture_output=True, text=True, cwd=scaffolded.root)
     assert result.returncode == 0, result.stderr
     assert f"{SCAFFOLD}: {title_for(SCAFFOLD)} version 0.1 (draft) is valid" in result.stdout
     meta = scaffolded.policy.meta

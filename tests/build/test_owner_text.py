@@ -13,8 +13,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from broken import assert_failed_cleanly, previous_site
-from policy_library.loader import load_library
-from policy_library.layout import pages_of, page_url
+from policy_guide.domain.loader import load_library
+from policy_guide.site.layout import pages_of, page_url
 
 POLICY = "policy_source/social-media"
 

@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TEST_REPO_URL, docs_page_sources
-from policy_library.checks import version_key
-from policy_library.published import tagged_versions
-from policy_library.dates import long_date
-from macros.render.eia import OUTCOME_TITLES
-from policy_library.layout import POLICY_PAGES, Layout
+from policy_guide.domain.versions import version_key
+from policy_guide.domain.published import tagged_versions
+from policy_guide.domain.dates import long_date
+from policy_guide.site.render.eia import OUTCOME_TITLES
+from policy_guide.site.layout import POLICY_PAGES, Layout
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

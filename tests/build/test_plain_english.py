@@ -1,8 +1,8 @@
 """Plain English: every page of the guide, and of a new policy, meets library.yml's limits."""
 
 from conftest import preview_pages
-from policy_library.models import PlainEnglishSettings
-from policy_library.plain_english import report, sentences_in, site_reports
+from policy_guide.domain.models import PlainEnglishSettings
+from policy_guide.site.plain_english import report, sentences_in, site_reports
 
 
 def test_every_page_meets_the_plain_english_settings(built):

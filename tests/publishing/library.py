@@ -2,7 +2,7 @@
 for any test to look at.
 
 A copy of the project gets two more policies from `make new-policy` (drafts), and is
-published the way CI publishes each merge to main (`scripts/publish.py --push`, into a bare
+published the way CI publishes each merge to main (`policy-guide publish --push`, into a bare
 "remote"):
 
     merge 1  (60 days ago)  the Social Media Policy 1.0; two drafts, which are not published
@@ -14,8 +14,8 @@ published the way CI publishes each merge to main (`scripts/publish.py --push`, 
 
 Dates count back from today so that the published library is as it stands today, for the
 browser too. After each run the tests keep what the branch held, and the end result is
-written out with `scripts/export.py` as the folder a web server would serve, and the
-residents' house rules with `scripts/export_public.py`.
+written out with `policy-guide export` as the folder a web server would serve, and the
+residents' house rules with `policy-guide export-public`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conftest import copy_project
+from policy_guide.domain.scaffold import NewPolicy, scaffold
 
 SOCIAL = "social-media"
 FLEXIBLE = "flexible-working"
@@ -65,12 +66,13 @@ class Repo:
         assert result.returncode == 0, result.stderr
         return result.stdout
 
-    def script(self, name: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(self.root / "scripts" / name), *args],
+    def command(self, name: str, *args: str) -> subprocess.CompletedProcess:
+        """`policy-guide name args...`, with the repository's own package."""
+        return subprocess.run([sys.executable, "-m", "policy_guide", name, *args],
                               capture_output=True, text=True, env=git_env(), cwd=self.root)
 
     def publish(self, day: dt.date, *args: str) -> subprocess.CompletedProcess:
-        return self.script("publish.py", "--today", day.isoformat(), *args)
+        return self.command("publish", "--today", day.isoformat(), *args)
 
     def commit(self, message: str) -> None:
         self.git("add", "--all")
@@ -131,17 +133,15 @@ def release(repo: Repo, slug: str, version: str, day: dt.date, summary: str,
             "--decided-by", "Personnel Committee", "--summary", summary]
     if effective:
         args += ["--effective-from", effective.isoformat()]
-    released = repo.script("release.py", *args)
+    released = repo.command("release", *args)
     assert released.returncode == 0, released.stderr
 
 
 def publish_library(base: Path) -> PublishedLibrary:
-    from new_policy import main as new_policy  # scripts/new_policy.py
-
     project = copy_project(base / "repo")
     for slug, category in ((FLEXIBLE, "Pay, leave and working time"),
                            (LONE, "Health, safety and wellbeing")):
-        assert new_policy([slug, "--root", str(project.root), "--category", category]) == 0
+        scaffold(project.root, NewPolicy(slug, category=category), TODAY)
         approve_draft(project, slug)
     repo = Repo(project.root)
     repo.git("init", "--quiet", "--initial-branch", "main")
@@ -177,8 +177,8 @@ def publish_library(base: Path) -> PublishedLibrary:
     run(TAKES_EFFECT)
     run(TODAY)
 
-    result = repo.script("export.py", str(published.exported))
+    result = repo.command("export", str(published.exported))
     assert result.returncode == 0, result.stderr
-    result = repo.script("export_public.py", str(published.public))
+    result = repo.command("export-public", str(published.public))
     assert result.returncode == 0, result.stderr
     return published

@@ -1,7 +1,7 @@
 """Any two published versions of a policy can be compared, in every part a reader relies on:
 on the site (each version's "What changed" page and its comparison with every earlier
 version) and with `make compare`, which prints the same. The versions are those of
-tests/three_versions.py.
+tests/publishing/three_versions.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from three_versions import run
+from publishing.three_versions import run
 
 
 def article(site, page: str) -> BeautifulSoup:
@@ -77,7 +77,7 @@ def test_changes_are_marked_without_colour_and_named_for_screen_readers(three_ve
 
 def test_make_compare_prints_the_same_changes(three_versions):
     project, site = three_versions
-    result = run(project, sys.executable, "scripts/compare.py", "social-media", "1.0", "1.1")
+    result = run(project, sys.executable, "-m", "policy_guide", "compare", "social-media", "1.0", "1.1")
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert text.startswith("Social Media Policy: version 1.1 compared with version 1.0")
@@ -88,16 +88,16 @@ def test_make_compare_prints_the_same_changes(three_versions):
     assert "[-age.-] {+age and with experience.+}" in text
     assert "outside working hours" not in text  # that is 1.2's change
     # Without TO, the sources as they are now; FROM later than TO is put in order.
-    now = run(project, sys.executable, "scripts/compare.py", "social-media", "1.1")
+    now = run(project, sys.executable, "-m", "policy_guide", "compare", "social-media", "1.1")
     assert "version 1.2 compared with version 1.1" in now.stdout
     assert "{+Does it cover what I post outside working hours?+}" in now.stdout
-    swapped = run(project, sys.executable, "scripts/compare.py", "social-media", "1.1", "1.0")
+    swapped = run(project, sys.executable, "-m", "policy_guide", "compare", "social-media", "1.1", "1.0")
     assert swapped.stdout == text
 
 
 def test_make_compare_names_the_versions_it_can_compare(three_versions):
     project, site = three_versions
-    result = run(project, sys.executable, "scripts/compare.py", "social-media", "0.9")
+    result = run(project, sys.executable, "-m", "policy_guide", "compare", "social-media", "0.9")
     assert result.returncode == 1
     assert "Version 0.9 of the Social Media Policy has not been published" in result.stderr
     assert "'1.0'" in result.stderr and "'1.1'" in result.stderr

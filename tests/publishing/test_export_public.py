@@ -1,5 +1,5 @@
 """`make export-public`: the residents' house rules as a small site for the public website,
-from the published library of three policies (tests/publishing.py). Only the Social Media
+from the published library of three policies (tests/publishing/library.py). Only the Social Media
 Policy has rules for residents; its version in force is 1.1."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 
 from bs4 import BeautifulSoup
 
-from policy_library.links import broken_links
-from publishing import SOCIAL
+from policy_guide.tools.linkcheck import broken_links
+from publishing.library import SOCIAL
 
 POLICY = f"policy_source/{SOCIAL}"
 
@@ -73,12 +73,12 @@ def test_it_refuses_a_folder_of_other_files_and_a_library_with_nothing_published
     other = tmp_path / "website"
     other.mkdir()
     (other / "index.html").write_text("the council's home page", encoding="utf-8")
-    result = published.repo.script("export_public.py", str(other))
+    result = published.repo.command("export-public", str(other))
     assert result.returncode == 1
     assert "not an earlier export of the house rules" in result.stderr
     assert (other / "index.html").read_text(encoding="utf-8") == "the council's home page"
 
-    result = published.repo.script("export_public.py", str(tmp_path / "out"), "--branch",
+    result = published.repo.command("export-public", str(tmp_path / "out"), "--branch",
                                    "never-published")
     assert result.returncode == 1
     assert "Nothing has been published yet" in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing import LONE, TODAY, Repo, git_env, release
+from publishing.library import LONE, TODAY, Repo, git_env, release
 
 KILLED = -9
 
@@ -36,7 +36,7 @@ def state(repo: Repo) -> tuple[str, list[str]]:
 
 def publish_killed_at(repo: Repo, point: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(repo.root / "scripts" / "publish.py"), "--today",
+        [sys.executable, "-m", "policy_guide", "publish", "--today",
          TODAY.isoformat()], capture_output=True, text=True, cwd=repo.root,
         env={**git_env(), "POLICY_GUIDE_FAULT": point})
 
@@ -63,7 +63,7 @@ def test_a_killed_publish_leaves_everything_before_or_after(published, tmp_path,
 
 def test_two_publishes_at_once_take_turns(published, tmp_path):
     repo = with_a_new_version(clone(published, tmp_path / "ci"))
-    command = [sys.executable, str(repo.root / "scripts" / "publish.py"), "--today",
+    command = [sys.executable, "-m", "policy_guide", "publish", "--today",
                TODAY.isoformat()]
     runs = [subprocess.Popen(command, cwd=repo.root, env=git_env(), text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -88,16 +88,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_a_killed_export_leaves_the_folder_before_or_after(published, tmp_path, point, lands):
     repo = with_a_new_version(clone(published, tmp_path / "ci"))
     target = tmp_path / "served"
-    assert repo.script("export.py", str(target)).returncode == 0
+    assert repo.command("export", str(target)).returncode == 0
     before = snapshot(target)
     assert repo.publish(TODAY).returncode == 0
-    killed = subprocess.run([sys.executable, str(repo.root / "scripts" / "export.py"),
+    killed = subprocess.run([sys.executable, "-m", "policy_guide", "export",
                              str(target)], capture_output=True, text=True, cwd=repo.root,
                             env={**git_env(), "POLICY_GUIDE_FAULT": point})
     assert killed.returncode == KILLED, killed.stderr
     after = snapshot(target)
     assert (after != before) == lands
     assert (f"{LONE}/1.1/index.html" in after) == lands
-    assert repo.script("export.py", str(target)).returncode == 0
+    assert repo.command("export", str(target)).returncode == 0
     assert f"{LONE}/1.1/index.html" in snapshot(target)
     assert os.listdir(tmp_path).count("served") == 1

@@ -9,10 +9,10 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from policy_library.checks import version_key
-from policy_library.dates import long_date
-from policy_library.loader import load_library
-from publishing import FLEXIBLE, LONE, SOCIAL
+from policy_guide.domain.versions import version_key
+from policy_guide.domain.dates import long_date
+from policy_guide.domain.loader import load_library
+from publishing.library import FLEXIBLE, LONE, SOCIAL
 
 
 def read(exported: Path, feed: str) -> feedparser.FeedParserDict:

@@ -1,5 +1,5 @@
 """`make publish` and `make export`: a library of three policies published through several
-merges (tests/publishing.py). These tests look at the gh-pages branch after each run, at the
+merges (tests/publishing/library.py). These tests look at the gh-pages branch after each run, at the
 exported folder served over HTTP, and at what happens when publishing should not go ahead.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from policy_library.dates import long_date
-from policy_library.links import broken_links
-from publishing import (CLAUSE, FLEXIBLE, LONE, MERGE_2, MERGE_3, NEW_WORDS, OLD_WORDS, SOCIAL,
+from policy_guide.domain.dates import long_date
+from policy_guide.tools.linkcheck import broken_links
+from publishing.library import (CLAUSE, FLEXIBLE, LONE, MERGE_2, MERGE_3, NEW_WORDS, OLD_WORDS, SOCIAL,
                         TAKES_EFFECT, TODAY, Repo, days_ago, git_env, release)
 
 POLICIES = (SOCIAL, FLEXIBLE, LONE)
@@ -185,7 +185,7 @@ def test_the_date_page_knows_every_period_of_every_policy(published):
                f"{long_date(MERGE_2)}"]),
 ])
 def test_the_in_force_command_answers_for_every_policy_on_boundary_days(published, day, says):
-    result = published.repo.script("in_force.py", day.isoformat())
+    result = published.repo.command("in-force", day.isoformat())
     assert result.returncode == 0, result.stderr
     for words in says:
         assert words in result.stdout
@@ -194,7 +194,7 @@ def test_the_in_force_command_answers_for_every_policy_on_boundary_days(publishe
 
 
 def test_the_in_force_command_answers_for_one_policy(published):
-    result = published.repo.script("in_force.py", TODAY.isoformat(), "--policy", SOCIAL)
+    result = published.repo.command("in-force", TODAY.isoformat(), "--policy", SOCIAL)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Version 1.1 of the Social Media Policy applied")
     assert f"Published at {SOCIAL}/1.1/" in result.stdout and "Flexible" not in result.stdout
@@ -308,7 +308,7 @@ def test_a_version_whose_pdfs_cannot_be_printed_is_not_published(published, tmp_
     release(ci, LONE, "1.1", TODAY, "A small correction.")
     ci.commit("A release")
     result = subprocess.run(
-        [sys.executable, str(ci.root / "scripts" / "publish.py"), "--today", TODAY.isoformat()],
+        [sys.executable, "-m", "policy_guide", "publish", "--today", TODAY.isoformat()],
         capture_output=True, text=True, cwd=ci.root,
         env={**git_env(), "CHROMIUM": str(tmp_path / "no-such-browser")})
     assert result.returncode == 1

@@ -41,7 +41,8 @@ def run(project, *args: str) -> subprocess.CompletedProcess:
 
 
 def release(project, version: str, day: str, summary: str, tag: bool) -> None:
-    released = run(project, sys.executable, "scripts/release.py", "--policy", "social-media",
+    released = run(project, sys.executable, "-m", "policy_guide", "release", "--policy",
+                   "social-media",
                    "--version", version, "--date", day, "--decided-by",
                    "Personnel Committee", "--summary", summary)
     assert released.returncode == 0, released.stderr

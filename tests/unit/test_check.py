@@ -1,13 +1,12 @@
 """`make check`: the quick source check policy owners run before proposing a change."""
 
 import datetime as dt
-import subprocess
-import sys
+
+from conftest import command
 
 
 def run_check(project_root, *args):
-    return subprocess.run([sys.executable, str(project_root / "scripts" / "check.py"), *args],
-                          capture_output=True, text=True)
+    return command(project_root, "check", *args)
 
 
 def test_valid_sources_are_reported_per_policy(project, policy):

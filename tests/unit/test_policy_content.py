@@ -3,7 +3,7 @@
 import re
 
 from conftest import ROOT
-from policy_library.models import PROTECTED_CHARACTERISTICS
+from policy_guide.domain.models import PROTECTED_CHARACTERISTICS
 
 
 def test_every_required_section_from_the_configuration_is_present(library, policy):

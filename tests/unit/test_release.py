@@ -1,19 +1,16 @@
 """`make release`: one command records a new version in policy.md and history.yml."""
 
-import subprocess
-import sys
-
 import pytest
 
-from policy_library.loader import load_library
+from conftest import Ran, command
+from policy_guide.domain.loader import load_library
 
 POLICY = "policy_source/social-media"
 FILES = (f"{POLICY}/policy.md", f"{POLICY}/history.yml")
 
 
-def release(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project.path("scripts/release.py")), *args],
-                          capture_output=True, text=True)
+def release(project, *args: str) -> Ran:
+    return command(project.root, "release", *args)
 
 
 def snapshot(project) -> dict[str, bytes]:

@@ -7,10 +7,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render import checklists, eia, faqs, history, summary
-from policy_library.published import Publication
-from macros.render.common import PageLinks, VersionLinks, long_date
-from policy_library.review import Review, review_state
+from policy_guide.site.render import checklists, eia, faqs, history, summary
+from policy_guide.domain.published import Publication
+from policy_guide.domain.dates import long_date
+from policy_guide.site.render.common import PageLinks, VersionLinks
+from policy_guide.domain.review import Review, review_state
 
 
 def html(source: str) -> BeautifulSoup:

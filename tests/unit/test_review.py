@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from policy_library.review import ReviewState, reviews
+from policy_guide.domain.review import ReviewState, reviews
 
 
 def library_on(library, **review_settings):

@@ -6,11 +6,10 @@ A stand-in for the GitHub CLI (`gh`) records what it was asked to do and answers
 
 import datetime as dt
 import json
-import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT
+from conftest import ROOT, command
 
 FAKE_GH = textwrap.dedent("""\
     import json, os, sys
@@ -27,11 +26,8 @@ def remind(tmp_path, today, open_titles=()):
     gh.write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
     gh.chmod(0o755)
     log = tmp_path / "gh.log"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "review_reminders.py"), "--today",
-         today.isoformat(), "--gh", str(gh)],
-        capture_output=True, text=True,
-        env={"GH_LOG": str(log), "GH_OPEN": json.dumps(list(open_titles)), "PATH": ""})
+    result = command(ROOT, "review-reminders", "--today", today.isoformat(), "--gh", str(gh),
+                     env={"GH_LOG": str(log), "GH_OPEN": json.dumps(list(open_titles))})
     assert result.returncode == 0, result.stderr
     calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     return result, [call for call in calls if call[:2] == ["issue", "create"]]

@@ -9,10 +9,11 @@ import json
 
 import pytest
 
-from policy_library.safety import (CONTENT_SECURITY_POLICY, Page, browser_address,
-                                   unsafe_feed, unsafe_parts, unsafe_search_text)
-from policy_library.search import check_index, SearchIndexError
-from policy_library.theme_markup import CONTENT_START, mend
+from policy_guide.site.mends import CONTENT_START, mend
+from policy_guide.site.safety import (CONTENT_SECURITY_POLICY, Page, browser_address,
+                                      check_search_index, unsafe_feed, unsafe_parts,
+                                      unsafe_search_text)
+from policy_guide.tools.search import SearchIndexError
 
 #: Written in a source, each of these does something in a browser: (HTML, what is named).
 ACTED_ON = {
@@ -244,11 +245,11 @@ def test_search_results_lead_only_into_the_library_and_keep_text_in_order():
 def test_the_stored_search_index_is_checked_as_pages_are(tmp_path):
     """What Pagefind stores of each page is what results show: a stored page that could
     not be shown is refused, whatever the page said."""
-    fragments = tmp_path / "fragment"
-    fragments.mkdir()
+    fragments = tmp_path / "pagefind" / "fragment"
+    fragments.mkdir(parents=True)
     stored = {"url": "/social-media/faqs/", "content": "Do not \u202epost.",
               "meta": {"title": "Questions"}, "anchors": []}
     (fragments / "en_1.pf_fragment").write_bytes(
         gzip.compress(b"pagefind_dcd" + json.dumps(stored).encode()))
     with pytest.raises(SearchIndexError, match="different order"):
-        check_index(tmp_path)
+        check_search_index(tmp_path)

@@ -4,12 +4,18 @@ import datetime as dt
 
 import pytest
 
-from policy_library.errors import PageError
-from macros.site import SiteMacros
+from conftest import ROOT
+from policy_guide.domain.compare import Wording
+from policy_guide.domain.published import PublishedLibrary
+from policy_guide.site.layout import ALL, Layout
+from policy_guide.site.macros.macros import PageError, SiteMacros
+from policy_guide.site.state import BuildState
 
 
 def macros_on(library, page: str) -> SiteMacros:
-    return SiteMacros(library, lambda: page, today=dt.date(2026, 1, 1))
+    state = BuildState(library, Layout(ALL), dt.date(2026, 1, 1), PublishedLibrary(), ROOT,
+                       Wording())
+    return SiteMacros(state, lambda: page)
 
 
 def test_a_page_in_a_policy_folder_means_that_policy(library):

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from policy_library.errors import SourceError
-from policy_library.loader import load_library
+from policy_guide.domain.errors import SourceError
+from policy_guide.domain.loader import load_library
 
 POLICY = "policy_source/social-media"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_library.errors import SourceError
-from policy_library.sourcefiles import line_for, parse_yaml, read_markdown
+from policy_guide.domain.errors import SourceError
+from policy_guide.domain.sourcefiles import line_for, parse_yaml, read_markdown
 
 HERE = Path("example.yml")
 
@@ -44,7 +44,7 @@ def test_unclosed_front_matter_is_explained(tmp_path):
 
 def test_a_file_saved_by_windows_notepad_reads_exactly_as_without_it(project):
     """A byte-order mark at the start and Windows line endings change nothing."""
-    from policy_library.loader import load_library
+    from policy_guide.domain.loader import load_library
 
     before = load_library(project.path("policy_source"))
     for name in ("policy.md", "history.yml", "rules.yml", "faqs.md", "eia.md"):
@@ -59,7 +59,7 @@ def test_a_file_saved_by_windows_notepad_reads_exactly_as_without_it(project):
 @pytest.mark.parametrize("linked", ["file", "folder"])
 def test_a_symbolic_link_is_refused_without_reading_what_it_points_to(project, tmp_path,
                                                                       linked):
-    from policy_library.loader import load_library
+    from policy_guide.domain.loader import load_library
 
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from policy_library.compare import compare, plain_words
-from policy_library.errors import SourceError
-from policy_library.inforce import in_force_periods, standing, version_on
-from policy_library.models import History
-from policy_library.published import load_publication
-from macros.render.changes import diff_html
-from macros.render.common import VersionLinks
-from policy_library.structure import parse_policy_body
+from policy_guide.domain.compare import Wording, compare
+from policy_guide.domain.errors import SourceError
+from policy_guide.domain.inforce import in_force_periods, standing, version_on
+from policy_guide.domain.models import History
+from policy_guide.domain.published import load_publication
+from policy_guide.site.render.changes import diff_html
+from policy_guide.site.render.common import VersionLinks
+from policy_guide.domain.structure import parse_policy_body
 
 D = dt.date.fromisoformat
 GIT_PERSON = {f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")
@@ -148,22 +148,23 @@ def sections(text: str):
 
 
 def test_clauses_are_matched_by_anchor_and_each_change_is_named():
-    comparison = compare(sections(POLICY_V1), sections(POLICY_V2))
+    comparison = compare(sections(POLICY_V1), sections(POLICY_V2), Wording())
     found = [(change.kind, change.clause.anchor) for change in comparison.changes]
     assert found == [("reworded", "why"), ("removed", "old-rule"), ("renumbered", "kept"),
                      ("added", "new-rule")]
     assert comparison.unchanged == 0
-    assert compare(sections(POLICY_V1), sections(POLICY_V1)).changes == ()
+    assert compare(sections(POLICY_V1), sections(POLICY_V1), Wording()).changes == ()
 
 
 def test_wording_is_compared_as_text_not_markup():
-    assert plain_words("See [clause 2.1](policy.md#a).") == plain_words("See [clause 2.1](#a).")
-    assert plain_words("- One.\n- Two.") == ("•", "One.", "\n", "•", "Two.")
+    words = Wording().words
+    assert words("See [clause 2.1](policy.md#a).") == words("See [clause 2.1](#a).")
+    assert words("- One.\n- Two.") == ("•", "One.", "\n", "•", "Two.")
 
 
 def test_the_wording_differences_are_marked_in_place():
     page = BeautifulSoup(diff_html("If you do, make clear your views are your own.",
-                                   "If you do, say clearly your views are your own."),
+                                   "If you do, say clearly your views are your own.", Wording()),
                          "html.parser")
     assert page.p.get_text(" ", strip=True).startswith("If you do,")
     assert page.select_one("del").get_text() == "Removed: make clear"
@@ -173,7 +174,7 @@ def test_the_wording_differences_are_marked_in_place():
 
 
 def test_text_from_the_policy_is_escaped_in_the_comparison():
-    page = diff_html("Use <b>care</b> & sense.", "Use care & sense.")
+    page = diff_html("Use <b>care</b> & sense.", "Use care & sense.", Wording())
     assert "<b>" not in page and "&amp;" in page
 
 
