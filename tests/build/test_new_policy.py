@@ -1,28 +1,15 @@
 """`make new-policy`: a new draft policy that builds and passes every check at once.
 
 The per-policy tests of the built site (tests/build/) run against the scaffolded policy too,
-through the `built` fixture; these tests cover the command itself.
+through the `built` fixture; tests/unit/test_new_policy_command.py covers the command itself.
 """
 
 import subprocess
 import sys
 
-import pytest
-
-from conftest import ROOT, SCAFFOLD, copy_project
+from conftest import SCAFFOLD
 from policy_guide.domain.codeowners import codeowners_text
-from policy_guide.domain.loader import load_library
-from policy_guide.domain.scaffold import rule_prefix, title_for
-
-
-def new_policy(root, *args):
-    return subprocess.run([sys.executable, "-m", "policy_guide", "new-policy", *args],
-                           capture_output=True, text=True, cwd=root)
-
-
-def snapshot(root):
-    return {path.relative_to(root): path.read_bytes()
-            for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+from policy_guide.domain.scaffold import title_for
 
 
 def test_the_new_policy_passes_make_check_as_a_draft(scaffolded):
@@ -40,79 +27,3 @@ def test_the_new_policy_goes_to_its_team_in_codeowners(scaffolded):
     team = scaffolded.library.settings.default_team
     assert f"/policy_source/{SCAFFOLD}/ {team}" in codeowners
     assert codeowners == codeowners_text(scaffolded.library)
-
-
-def test_title_owner_and_rule_codes_come_from_the_command(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = new_policy(project.root, "lone-working", "--title", "Lone Working Guidance",
-                        "--owner", "Head of Health and Safety")
-    assert result.returncode == 0, result.stderr
-    policy = load_library(project.path("policy_source")).policies["lone-working"]
-    assert policy.meta.title == "Lone Working Guidance"
-    assert policy.meta.owner == "Head of Health and Safety"
-    assert [rule.key for rule in policy.rules.rules] == ["LW-01", "LW-02"]
-    assert policy.meta.category == policy_categories(project)[0]
-
-
-def policy_categories(project):
-    return load_library(project.path("policy_source")).settings.categories
-
-
-def test_adding_a_policy_writes_only_its_folder_and_codeowners(tmp_path):
-    project = copy_project(tmp_path / "project")
-    before = snapshot(project.root)
-    category = policy_categories(project)[-1]
-    result = new_policy(project.root, "lone-working", "--category", category)
-    assert result.returncode == 0, result.stderr
-    after = snapshot(project.root)
-    changed = {path for path in after.keys() | before.keys()
-               if after.get(path) != before.get(path)}
-    assert {path.parts[:2] for path in changed} == {("policy_source", "lone-working"),
-                                                   (".github", "CODEOWNERS")}
-    assert load_library(project.path("policy_source")).policies[
-        "lone-working"].meta.category == category
-
-
-def test_a_category_the_library_does_not_list_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
-    before = snapshot(project.root)
-    result = new_policy(project.root, "lone-working", "--category", "Miscellaneous")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "'Miscellaneous' is not one of the library's categories" in result.stderr
-    assert snapshot(project.root) == before
-
-
-@pytest.mark.parametrize("name, complaint", [
-    ("Flexible Working", "cannot be a policy's folder name"),
-    ("schemas", "already used by the guide"),
-    ("social-media", "there is already a policy called 'social-media'"),
-])
-def test_a_bad_name_is_refused_and_nothing_is_written(tmp_path, name, complaint):
-    project = copy_project(tmp_path / "project")
-    before = snapshot(project.root)
-    result = new_policy(project.root, name)
-    assert result.returncode == 1
-    assert complaint in result.stderr and "Traceback" not in result.stderr
-    assert snapshot(project.root) == before
-
-
-def test_a_mistake_already_in_the_library_is_reported_before_anything_is_written(tmp_path):
-    project = copy_project(tmp_path / "project")
-    line = project.replace("policy_source/social-media/rules.yml", "kind: do", "kind: maybe")
-    before = snapshot(project.root)
-    result = new_policy(project.root, "lone-working")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"policy_source/social-media/rules.yml, line {line}" in result.stderr
-    assert snapshot(project.root) == before
-
-
-def test_rule_codes_and_titles_are_made_from_the_folder_name():
-    assert (rule_prefix("flexible-working"), title_for("flexible-working")) == (
-        "FW", "Flexible Working Policy")
-    assert rule_prefix("grievance") == "GR"
-    assert rule_prefix("policy-2027") == "PO"  # rule codes need letters
-
-
-def test_the_real_codeowners_file_is_up_to_date(library):
-    codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert codeowners == codeowners_text(library), "run `make codeowners` and commit it"
