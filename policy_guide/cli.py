@@ -17,13 +17,18 @@ from typing import Callable
 
 import click
 
-from .domain.errors import SourceError, quoted_list
+from .domain.errors import SourceError, quoted_list, reading_project
 from .domain.loader import SETTINGS_FILE, SOURCE_FOLDER, load_library
 from .domain.versions import VERSION
 
 #: What `check` prints before each review, by its state.
 REVIEW_LABELS = {"current": "Review:", "due soon": "Warning: review due soon:",
                  "overdue": "Warning: review overdue:"}
+
+
+def _count(number: int, thing: str) -> str:
+    """'1 question', '19 questions'."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 # -- reading the command line -----------------------------------------------------------------
@@ -111,19 +116,36 @@ def check(ctx: click.Context, today: dt.date) -> None:
     One line per policy when all is well, then where each stands against its review date;
     status 1 at the first problem in a source, or for an overdue review library.yml does
     not allow."""
-    from .domain.review import reviews
+    from .domain.review import (permission_line, reviews, stale_permission_problem,
+                                stale_permissions)
 
+    source = _project(ctx) / SOURCE_FOLDER
     try:
-        library = load_library(_project(ctx) / SOURCE_FOLDER)
+        library = load_library(source)
     except SourceError as error:
         _fail(f"Problem found in {error}")
     for slug, policy in library.policies.items():
         meta = policy.meta
         click.echo(f"{slug}: {meta.title} version {meta.version} ({meta.status}) is valid: "
-                   f"{len(policy.sections)} sections, {len(policy.rules.rules)} rules, "
-                   f"{len(policy.faqs.items)} questions.")
+                   f"{_count(len(policy.sections), 'section')}, "
+                   f"{_count(len(policy.rules.rules), 'rule')}, "
+                   f"{_count(len(policy.faqs.items), 'question')}.")
+        if policy.unfinished:
+            click.echo(f"  Still to write before it can be approved "
+                       f"({_count(len(policy.unfinished), 'place')}):")
+            with reading_project(source.parent):
+                for item in policy.unfinished:
+                    click.echo(f"    - {item.describe()}")
+    found = reviews(library, today)
+    stale = stale_permissions(found)
+    if stale:
+        settings = source / SETTINGS_FILE
+        line = permission_line(settings.read_text(encoding="utf-8"), stale[0].policy.slug)
+        with reading_project(source.parent):
+            error = SourceError(settings, *stale_permission_problem(stale[0]), line)
+        _fail(f"Problem found in {error}")
     blocked = []
-    for review in reviews(library, today):
+    for review in found:
         if review.blocks_checks:
             blocked.append(review)
         else:
@@ -282,11 +304,14 @@ def release(ctx: click.Context, version: str, date: dt.date, decided_by: str, su
         _fail(f"Nothing was changed. The release would leave this problem:\n{error}")
     except ReleaseError as error:
         _fail(f"Nothing was changed. {error}")
-    meta = released.meta
+    meta = released.policy.meta
+    removed = (f"\n  Removed the permission for an overdue review of {released.policy.slug} "
+               f"from {SOURCE_FOLDER}/{SETTINGS_FILE}: the review is no longer overdue."
+               if released.permission_removed else "")
     click.echo(f"Recorded version {meta.version} of the {meta.title}, in force from "
                f"{meta.effective_from}, next review due {meta.next_review}.\n"
-               f"  Updated {SOURCE_FOLDER}/{released.slug}/history.yml and the review dates "
-               "in policy.md.\n"
+               f"  Updated {SOURCE_FOLDER}/{released.policy.slug}/history.yml and the review "
+               f"dates in policy.md.{removed}\n"
                "  Next: check the wording changes are in policy.md, preview with 'make "
                "serve',\n  then commit and open a pull request. When it is merged, CI "
                f"publishes version {meta.version}\n  beside the earlier versions.")

@@ -24,6 +24,7 @@ from .sourcetext import check_template_markers
 from .sourcefiles import (DEFAULT_SIZE_LIMIT_KB, LineDict, MarkdownSource, line_for,
                           parse_yaml, read_markdown, read_text, refuse_links)
 from .structure import check_markdown, parse_faqs, parse_policy_body
+from .unfinished import Unfinished, empty_headings, refuse_unfinished, unfinished_text
 from .validate import validate
 
 #: The folder of the project that holds the library's sources.
@@ -36,16 +37,24 @@ EIA_FILE, FAQS_FILE = "eia.md", "faqs.md"
 SOURCE_FILES = (POLICY_FILE, RULES_FILE, HISTORY_FILE, EIA_FILE, FAQS_FILE)
 
 
-def _markdown(path: Path, limit_kb: int) -> MarkdownSource:
+def _markdown(path: Path, limit_kb: int, unfinished: list[Unfinished] | None = None
+              ) -> MarkdownSource:
+    """A Markdown source, checked; what in it is still to be written goes in `unfinished`."""
     source = read_markdown(path, limit_kb)
     check_template_markers(source.body, path, source.body_line)
     check_markdown(source.body, path, source.body_line)
+    if unfinished is not None:
+        unfinished += unfinished_text(source.text, path)
+        unfinished += empty_headings(source.body, path, source.body_line)
     return source
 
 
-def _yaml(path: Path, what: str, limit_kb: int = DEFAULT_SIZE_LIMIT_KB) -> object:
+def _yaml(path: Path, what: str, limit_kb: int = DEFAULT_SIZE_LIMIT_KB,
+          unfinished: list[Unfinished] | None = None) -> object:
     text = read_text(path, limit_kb)
     check_template_markers(text, path)
+    if unfinished is not None:
+        unfinished += unfinished_text(text, path)
     data = parse_yaml(text, path)
     if data is None:
         raise SourceError(path, "This file is empty.", f"It should hold {what}.")
@@ -66,9 +75,10 @@ def load_settings(root: Path) -> LibrarySettings:
     return validate(LibrarySettings, _yaml(path, "the library settings"), path)
 
 
-def _yaml_list(path: Path, what: str, first_key: str, limit_kb: int) -> LineDict:
+def _yaml_list(path: Path, what: str, first_key: str, limit_kb: int,
+               unfinished: list[Unfinished] | None = None) -> LineDict:
     """A file that is a list at the top, wrapped as {'entries': [...]} for its model."""
-    raw = _yaml(path, what, limit_kb)
+    raw = _yaml(path, what, limit_kb, unfinished)
     if not isinstance(raw, list):
         raise SourceError(
             path, f"This file should be a list of {what}.",
@@ -92,9 +102,10 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
     category, a newly required section), so the checks against them are not made again."""
     slug = folder.name
     limit = settings.limits.source_file_kb if settings else DEFAULT_SIZE_LIMIT_KB
+    unfinished: list[Unfinished] = []
 
     policy_path = folder / POLICY_FILE
-    policy_source = _markdown(policy_path, limit)
+    policy_source = _markdown(policy_path, limit, unfinished)
     checks.refuse_history_fields(policy_source.meta, policy_path)
     front = validate(PolicyFrontMatter, _front_matter(policy_source), policy_path)
     sections = parse_policy_body(policy_source.body, policy_source.body_line, policy_path)
@@ -108,26 +119,26 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
                        prefixes=("",))
 
     rules_path = folder / RULES_FILE
-    rules_raw = _yaml(rules_path, "the do and don't rules", limit)
+    rules_raw = _yaml(rules_path, "the do and don't rules", limit, unfinished)
     rules = validate(RuleBook, rules_raw, rules_path)
     checks.check_rules(rules, rules_raw, anchors, rules_path)
     for index, rule in enumerate(rules.rules):
         check_markdown(rule.text, rules_path, line_for(rules_raw, ("rules", index, "text")) or 1)
 
     history_path = folder / HISTORY_FILE
-    wrapped = _yaml_list(history_path, "versions", "version", limit)
+    wrapped = _yaml_list(history_path, "versions", "version", limit, unfinished)
     history = validate(History, wrapped, history_path)
     checks.check_history(history, wrapped, history_path)
     meta = PolicyMeta(**front.model_dump(), **history.version_facts())
 
     eia_path = folder / EIA_FILE
-    eia_source = _markdown(eia_path, limit)
+    eia_source = _markdown(eia_path, limit, unfinished)
     eia_meta = validate(EiaMeta, _front_matter(eia_source), eia_path)
     checks.check_eia(eia_meta, eia_source.meta, eia_path)
     checks.check_eia_done(eia_meta, eia_source.meta, eia_path, meta)
 
     faqs_path = folder / FAQS_FILE
-    faqs_source = _markdown(faqs_path, limit)
+    faqs_source = _markdown(faqs_path, limit, unfinished)
     faq_meta = validate(FaqMeta, _front_matter(faqs_source), faqs_path)
     faqs = []
     for question, anchor, line, answer_lines in parse_faqs(
@@ -146,6 +157,11 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
         raise SourceError(faqs_path, "There are no questions in this file.",
                           "Add questions as '## The question? {#short-anchor}' headings.")
 
+    # A version that is approved or in force is published as it is: nothing in it may be
+    # still to write. (A version read back as published was checked when it was released.)
+    if settings is not None and meta.is_approved:
+        refuse_unfinished(unfinished, meta.status)
+
     return Policy(
         slug=slug,
         meta=meta,
@@ -155,6 +171,7 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
         history=history,
         eia=Eia(eia_meta, eia_source.body),
         faqs=Faqs(faq_meta, tuple(faqs)),
+        unfinished=tuple(unfinished),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
                       model_validator)
 
+from .unfinished import Unfinished
 from .versions import VERSION_PATTERN
 
 # ---------------------------------------------------------------------------------------------
@@ -479,6 +480,8 @@ class Policy:
     history: History
     eia: Eia
     faqs: Faqs
+    #: what is still to be written (domain/unfinished.py): only a draft may have any
+    unfinished: tuple[Unfinished, ...] = ()
 
     @cached_property
     def anchors(self) -> dict[str, Clause | Section]:

@@ -75,6 +75,38 @@ def reviews(library: Library, today: dt.date) -> list[Review]:
     ]
 
 
+def stale_permissions(found: list[Review]) -> list[Review]:
+    """The reviews library.yml allows to be overdue that are not: the policy has been
+    reviewed since (a new version set a later review date), so the permission can go."""
+    return [review for review in found
+            if review.allowed_because is not None and review.state is not ReviewState.OVERDUE]
+
+
+def permission_line(settings_text: str, slug: str) -> int | None:
+    """The line of library.yml that gives `slug` its permission under allow_overdue."""
+    lines = settings_text.splitlines()
+    start = next((index for index, line in enumerate(lines)
+                  if line.strip().startswith("allow_overdue:")), None)
+    if start is None:
+        return None
+    for index in range(start + 1, len(lines)):
+        key = lines[index].strip().split(":", 1)[0].strip("'\" ")
+        if key == slug:
+            return index + 1
+    return None
+
+
+def stale_permission_problem(review: Review) -> tuple[str, str]:
+    """What is wrong with a permission no longer needed, and how to fix it."""
+    meta = review.policy.meta
+    return (f"'{review.policy.slug}' is allowed an overdue review under 'review: "
+            f"allow_overdue:', but the {meta.title} is not overdue for review: its next "
+            f"review is due on {long_date(meta.next_review)} (set by version {meta.version}). "
+            "The permission is not needed, so it can go.",
+            f"Delete the line '{review.policy.slug}:' under 'allow_overdue:' and the reason "
+            "below it. (make release removes it itself when it records a reviewed version.)")
+
+
 # The reminder issue opened for a review due soon or overdue (`make review-reminders`).
 
 def issue_title(review: Review) -> str:

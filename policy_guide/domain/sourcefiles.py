@@ -220,6 +220,7 @@ class MarkdownSource:
     meta: Any
     body: str
     body_line: int  # file line number of the body's first line
+    text: str = ""  # the whole file, front matter and all
 
 
 def read_markdown(path: Path, limit_kb: int = DEFAULT_SIZE_LIMIT_KB) -> MarkdownSource:
@@ -241,7 +242,8 @@ def split_markdown(text: str, path: Path) -> MarkdownSource:
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             meta = parse_yaml("".join(lines[1:index]), path, line_offset=1)
-            return MarkdownSource(path, meta, "".join(lines[index + 1:]), index + 2)
+            return MarkdownSource(path, meta, "".join(lines[index + 1:]), index + 2,
+                                  "".join(lines))
     raise SourceError(
         path,
         "The front matter block at the top is never closed.",

@@ -6,7 +6,7 @@ from conftest import Ran, command
 from policy_guide.domain.loader import load_library
 
 POLICY = "policy_source/social-media"
-FILES = (f"{POLICY}/policy.md", f"{POLICY}/history.yml")
+FILES = (f"{POLICY}/policy.md", f"{POLICY}/history.yml", "policy_source/library.yml")
 
 
 def release(project, *args: str) -> Ran:
@@ -63,6 +63,25 @@ def test_a_release_that_would_break_the_sources_is_undone(project):
     assert result.returncode == 1
     assert f"{POLICY}/history.yml, line" in result.stderr and "'{{'" in result.stderr
     assert snapshot(project) == before
+
+
+def test_a_release_that_ends_an_overdue_review_removes_its_permission(project):
+    """library.yml allows the 2018 version's review to be overdue; once a reviewed version
+    sets a later review date the permission is not needed, and make check would fail on it."""
+    settings = project.path("policy_source/library.yml")
+    before = settings.read_text(encoding="utf-8").splitlines()
+    result = release(project, "--version", "1.1", "--date", "2099-01-15", "--decided-by",
+                     "Personnel Committee", "--summary", "Reviewed.")
+    assert result.returncode == 0, result.stderr
+    assert "Removed the permission for an overdue review of social-media" in result.stdout
+    after = settings.read_text(encoding="utf-8").splitlines()
+    assert load_library(project.path("policy_source")).settings.review.allow_overdue == {}
+    removed = [line for line in before if line not in after]
+    assert removed[0].strip() == "allow_overdue:" and removed[1].strip() == "social-media: >-"
+    assert "  allow_overdue: {}" in after
+    assert [line for line in after if line not in before] == ["  allow_overdue: {}"]
+    checked = command(project.root, "check", "--today", "2099-01-15")
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_a_malformed_version_or_date_is_explained(project):
