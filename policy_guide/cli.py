@@ -253,25 +253,41 @@ def pdf(ctx: click.Context, out: Path, site_dir: Path | None) -> None:
 def new_policy(ctx: click.Context, name: str, title: str | None, owner: str | None,
                contact: str | None, category: str | None) -> None:
     """Start a draft policy (make new-policy): its folder and its CODEOWNERS line."""
-    from .domain.scaffold import (DEFAULT_CONTACT, DEFAULT_OWNER, NewPolicy, ScaffoldError,
-                                  scaffold, title_for)
+    from .domain.scaffold import DEFAULT_CONTACT, DEFAULT_OWNER, NewPolicy, ScaffoldError, scaffold
 
     project = _project(ctx)
     new = NewPolicy(name.strip(), _optional(title), _optional(owner) or DEFAULT_OWNER,
                     _optional(contact) or DEFAULT_CONTACT, _optional(category))
     try:
-        written = scaffold(project, new, dt.date.today())
+        made = scaffold(project, new, dt.date.today())
     except ScaffoldError as error:
         _fail(f"Could not start the policy. Problem found in the command:\n  {error}")
     except SourceError as error:
         _fail(f"Could not start the policy. Problem found in {error}")
-    click.echo(f"Started the {new.title or title_for(new.name)} as a draft (version 0.1). "
+    def chosen(given: str | None, how: str) -> str:
+        return "" if _optional(given) else f" (chosen for you: {how})"
+
+    click.echo(f"Started the {made.title} as a draft (version 0.1):\n"
+               f"  Category: {made.category}"
+               f"{chosen(category, 'the first in library.yml; give another with CATEGORY=')}\n"
+               f"  Owner:    {made.owner}{chosen(owner, 'give another with OWNER=')}\n"
+               f"  Contact:  {made.contact}{chosen(contact, 'give another with CONTACT=')}\n"
+               "  (Each can also be changed later at the top of policy.md.)\n"
+               f"  Changes to it are reviewed by {made.team} (.github/CODEOWNERS).\n"
                "Files written:")
-    for path in written:
+    for path in made.files:
         click.echo(f"  {path.relative_to(project)}")
-    click.echo(f"\nNext: replace the draft wording in {SOURCE_FOLDER}/{new.name}/, preview it "
-               "with `make serve`, and check it with `make test`. 'Changing the guide' "
-               "explains each file.")
+    folder = f"{SOURCE_FOLDER}/{new.name}/"
+    click.echo(
+        f"\nNext:\n"
+        f"  1. Write the policy in {folder}: replace every '[To write: ...]' with your own "
+        "words.\n"
+        f"     'make check' lists what is still to write; 'make serve' shows it as staff "
+        "will see it.\n"
+        f"  2. Commit it and open a pull request: a draft is checked but not published.\n"
+        f"  3. Once it is approved, record the decision with 'make release POLICY={new.name} "
+        "VERSION=1.0 DATE=... DECIDED_BY=\"...\" SUMMARY=\"...\"',\n"
+        "     then merge: CI publishes it. 'Changing the guide' explains each file.")
 
 
 @main.command()

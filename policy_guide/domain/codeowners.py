@@ -26,7 +26,7 @@ def codeowners_text(library: Library) -> str:
     for slug, policy in library.policies.items():
         team = policy.team(library.settings)
         lines += ["", f"# {policy.meta.title} (owner: {policy.meta.owner})",
-                  f"/policy_source/{slug}/ {team}", f"/docs/{slug}/ {team}"]
+                  f"/policy_source/{slug}/ {team}"]
     return "\n".join(lines) + "\n"
 
 

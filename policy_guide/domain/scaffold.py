@@ -65,9 +65,21 @@ class NewPolicy:
     category: str | None = None  # default: the library's first
 
 
-def scaffold(root: Path, new: NewPolicy, today: dt.date) -> list[Path]:
+@dataclass(frozen=True)
+class Scaffolded:
+    """What `make new-policy` wrote, and what it chose where the command did not say."""
+
+    files: list[Path]
+    title: str
+    category: str
+    owner: str
+    contact: str
+    team: str  # who must review changes to it (CODEOWNERS)
+
+
+def scaffold(root: Path, new: NewPolicy, today: dt.date) -> Scaffolded:
     """Write the new policy's folder and its CODEOWNERS line under the project `root`, and
-    return the files written. The library must be sound before anything is written: a
+    say what was written and chosen. The library must be sound before anything is written: a
     mistake found afterwards would leave a half-added policy behind."""
     categories = load_library(root / SOURCE_FOLDER).settings.categories
     category = (new.category or "").strip() or categories[0]
@@ -89,5 +101,7 @@ def scaffold(root: Path, new: NewPolicy, today: dt.date) -> list[Path]:
         target.write_text(Template(template.read_text(encoding="utf-8")).substitute(values),
                           encoding="utf-8")
         written.append(target)
-    written.append(write_codeowners(root, load_library(root / SOURCE_FOLDER)))
-    return written
+    library = load_library(root / SOURCE_FOLDER)
+    written.append(write_codeowners(root, library))
+    return Scaffolded(written, values["title"], category, values["owner"], values["contact"],
+                      library.policies[name].team(library.settings))

@@ -30,6 +30,48 @@ def test_title_owner_and_rule_codes_come_from_the_command(tmp_path):
     assert policy.meta.category == policy_categories(project)[0]
 
 
+def test_it_says_what_it_chose_and_what_comes_next(tmp_path):
+    """What the owner did not give is chosen for them, and said; the next steps are the
+    commands that check and release the policy."""
+    project = copy_project(tmp_path / "project")
+    result = new_policy(project.root, "lone-working", "--owner", "Head of Health and Safety")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout
+    first = policy_categories(project)[0]
+    assert f"Category: {first} (chosen for you" in said
+    assert "Owner:    Head of Health and Safety\n" in said
+    assert "Contact:  Human Resources (chosen for you" in said
+    assert "'make check' lists what is still to write" in said
+    assert "make release POLICY=lone-working VERSION=1.0" in said
+    codeowners = project.path(".github/CODEOWNERS").read_text(encoding="utf-8")
+    for line in codeowners.splitlines():  # every folder CODEOWNERS names exists
+        if line.startswith("/"):
+            assert project.path(line.split()[0].strip("/")).exists(), line
+
+
+def test_a_new_draft_lists_what_is_still_to_write_and_cannot_be_released(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert new_policy(project.root, "lone-working").returncode == 0
+    checked = command(project.root, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "Still to write before it can be approved" in checked.stdout
+    assert "policy_source/lone-working/policy.md, line 19: to write: why the Council needs" in (
+        checked.stdout)
+    eia = project.path("policy_source/lone-working/eia.md")
+    eia.write_text(eia.read_text(encoding="utf-8").replace("not assessed", "neutral"),
+                   encoding="utf-8")
+    before = snapshot(project.root)
+    released = command(project.root, "release", "--policy", "lone-working", "--version", "1.0",
+                       "--date", "2099-01-01", "--decided-by", "Personnel Committee",
+                       "--summary", "Approved.")
+    assert released.returncode == 1 and "Traceback" not in released.stderr
+    assert "This version is 'in force', so it would be published as it is" in released.stderr
+    assert "policy_source/lone-working/policy.md, line 19: to write: why the Council" in (
+        released.stderr)
+    assert "... and 19 more" in released.stderr
+    assert snapshot(project.root) == before
+
+
 def policy_categories(project):
     return load_library(project.path("policy_source")).settings.categories
 
