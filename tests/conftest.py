@@ -158,8 +158,9 @@ class ProjectCopy:
         path.write_text(current + text, encoding="utf-8")
         return current.count("\n") + 1 + (len(text) - len(text.lstrip("\n")))
 
-    def build(self, site_dir: Path) -> subprocess.CompletedProcess:
-        return run_build(self.root, site_dir)
+    def build(self, site_dir: Path, env: dict[str, str] | None = None
+              ) -> subprocess.CompletedProcess:
+        return run_build(self.root, site_dir, env)
 
 
 def copy_project(root: Path) -> ProjectCopy:

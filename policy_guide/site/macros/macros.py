@@ -239,7 +239,8 @@ class SiteMacros:
         return self.library.settings.accessibility
 
     def accessibility_compliance(self) -> str:
-        return render_accessibility.compliance(self.library.settings.accessibility)
+        return render_accessibility.compliance(self.library.settings.accessibility,
+                                               self.test_run)
 
     def accessibility_testing(self) -> str:
         return render_accessibility.testing(self.test_run)
