@@ -338,9 +338,12 @@ def release(ctx: click.Context, version: str, date: dt.date, decided_by: str, su
 @main.command("in-force")
 @click.argument("day", metavar="DATE", type=DATE)
 @click.option("--policy", help="one policy's folder name (default: every policy)")
+@click.option("--today", type=DATE, default=dt.date.today,
+              help="the day to count as today: a later DATE is answered as future")
 @click.pass_context
-def in_force(ctx: click.Context, day: dt.date, policy: str | None) -> None:
-    """Which version of each policy applied on a day, and where it is published."""
+def in_force(ctx: click.Context, day: dt.date, policy: str | None, today: dt.date) -> None:
+    """Which version of each policy applied on a day (or will apply, for a day to come),
+    and where it is published."""
     from .domain.inforce import answer_for
     from .domain.published import tagged_versions
     from .domain.release import choose_policy
@@ -352,7 +355,8 @@ def in_force(ctx: click.Context, day: dt.date, policy: str | None) -> None:
         chosen = ([choose_policy(policies, _optional(policy))] if _optional(policy) else
                   sorted(policies.values(), key=lambda found: found.meta.title))
         tags = tagged_versions(project)
-        return "\n".join(answer_for(found, day, tags.get(found.slug, ())) for found in chosen)
+        return "\n".join(answer_for(found, day, tags.get(found.slug, ()), today)
+                         for found in chosen)
 
     _answer(answer)
 

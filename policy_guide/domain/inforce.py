@@ -85,24 +85,36 @@ def standing(history: History, day: dt.date) -> Standing:
     return Standing(decided[-1].version, decided[-1].status, decided[-1].date)
 
 
-def answer_for(policy: Policy, day: dt.date, published: tuple[str, ...]) -> str:
-    """`make in-force`'s answer for one policy: which version applied on `day`, and where
-    it is published (`published`: the versions with a git tag)."""
+def answer_for(policy: Policy, day: dt.date, published: tuple[str, ...],
+               today: dt.date | None = None) -> str:
+    """`make in-force`'s answer for one policy: which version applied on `day` (or, for a
+    day after `today`, will apply, as decided so far), and where it is published
+    (`published`: the versions with a git tag)."""
     title = policy.meta.title
+    future = today is not None and day > today
+    applied = "will apply" if future else "applied"
     period = version_on(policy.history, day)
     if period is None:
         periods = in_force_periods(policy.history)
         if periods and day < periods[0].start:
-            text = (f"No version of the {title} applied on {long_date(day)}: the first took "
-                    f"effect on {long_date(periods[0].start)}.")
+            took = "takes" if future else "took"
+            text = (f"No version of the {title} {applied} on {long_date(day)}: the first "
+                    f"{took} effect on {long_date(periods[0].start)}.")
             if policy.meta.supersedes:
-                text += f" The {policy.meta.supersedes} applied instead."
+                text += f" The {policy.meta.supersedes} {applied} instead."
             return text
-        return f"No version of the {title} applied on {long_date(day)}."
-    until = (f"to {long_date(period.end)}" if period.end
-             else "and still applies, as far as these sources know")
-    text = (f"Version {period.version} of the {title} applied on {long_date(day)}. "
-            f"It applied from {long_date(period.start)} {until}.")
+        suffix = ", as decided so far" if future else ""
+        return f"No version of the {title} {applied} on {long_date(day)}{suffix}."
+    if future:
+        until = (f"until {long_date(period.end)}" if period.end
+                 else "with no end date decided so far")
+        text = (f"Version {period.version} of the {title} will apply on {long_date(day)}, as "
+                f"decided so far. It applies from {long_date(period.start)} {until}.")
+    else:
+        until = (f"to {long_date(period.end)}" if period.end
+                 else "and still applies, as far as these sources know")
+        text = (f"Version {period.version} of the {title} applied on {long_date(day)}. "
+                f"It applied from {long_date(period.start)} {until}.")
     if period.version in published:
         text += (f"\n  Published at {policy.slug}/{period.version}/ in the policy library; "
                  f"its source is git tag {tag_name(policy.slug, period.version)}.")

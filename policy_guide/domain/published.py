@@ -9,6 +9,7 @@ comparisons of any two versions compare.
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from ..tools import git
 from .errors import SourceError, reading_project
-from .models import Policy
+from .inforce import in_force_periods
+from .models import History, Policy
 from .versions import VERSION, tag_name, version_key
 
 
@@ -96,12 +98,72 @@ def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> 
     return Publication(versions=published, previous=previous, root=root, slug=policy.slug)
 
 
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """What the published record says of one published version: the facts that stay true
+    (its decision, when it took effect) and, once it happens, when it stopped applying and
+    why. A published page states only the lasting facts; its reader's browser reads this
+    record (<policy>/versions.json) to say where the version stands on the day it is read."""
+
+    status: str  # what its newest decision made it: "in force" or "withdrawn"
+    decided: dt.date
+    effective_from: dt.date | None  # the day it took effect (None for a withdrawal)
+    replaced_by: str | None = None  # the version that replaced it, once one is decided
+    replaced_on: dt.date | None = None  # the day that version took effect
+    withdrawn_on: dt.date | None = None  # the day the policy was withdrawn, if it was
+
+    def to_json(self) -> dict:
+        return {"status": self.status, "date": self.decided.isoformat(),
+                "effective_from": self.effective_from.isoformat() if self.effective_from
+                else None,
+                "replaced_by": self.replaced_by,
+                "replaced_on": self.replaced_on.isoformat() if self.replaced_on else None,
+                "withdrawn_on": self.withdrawn_on.isoformat() if self.withdrawn_on else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "VersionRecord":
+        return cls(str(data["status"]), dt.date.fromisoformat(data["date"]),
+                   _day(data.get("effective_from")), data.get("replaced_by"),
+                   _day(data.get("replaced_on")), _day(data.get("withdrawn_on")))
+
+
+def version_records(history: History, published: tuple[str, ...]) -> dict[str, VersionRecord]:
+    """The record of each of the `published` versions, from the history: each version's
+    newest decision, and which later version replaced it (the next to take effect), or when
+    the policy was withdrawn."""
+    periods = in_force_periods(history)
+    records = {}
+    for version in published:
+        decisions = [entry for entry in history.entries if entry.version == version]
+        if not decisions:
+            continue
+        decision = decisions[-1]
+        start = next((period for period in periods if period.version == version), None)
+        replaced_by = replaced_on = withdrawn_on = None
+        if start is not None and start.end is not None:
+            following = next((period for period in periods
+                              if period.start == start.end + dt.timedelta(days=1)), None)
+            if following is not None:
+                replaced_by, replaced_on = following.version, following.start
+            else:
+                withdrawn_on = start.end + dt.timedelta(days=1)
+        records[version] = VersionRecord(decision.status, decision.date, decision.in_force_from,
+                                         replaced_by, replaced_on, withdrawn_on)
+    return records
+
+
 @dataclass(frozen=True)
 class PublishedPolicy:
-    """One policy on the published branch: its version folders and which one is current."""
+    """One policy on the published branch: its version folders, which one is current, and
+    the record of each version."""
 
     versions: tuple[str, ...]  # oldest first
     current: str | None  # the version in force today, if any is published
+    records: dict[str, VersionRecord] = field(default_factory=dict)
 
     @property
     def newest(self) -> str:
@@ -123,10 +185,15 @@ class PublishedLibrary:
 
     @classmethod
     def from_json(cls, data: dict) -> "PublishedLibrary":
-        return cls({slug: PublishedPolicy(tuple(entry["versions"]), entry.get("current"))
-                    for slug, entry in data.get("policies", {}).items()})
+        return cls({slug: PublishedPolicy(
+            tuple(entry["versions"]), entry.get("current"),
+            {version: VersionRecord.from_json(record)
+             for version, record in entry.get("records", {}).items()})
+            for slug, entry in data.get("policies", {}).items()})
 
     def to_json(self) -> dict:
         return {"policies": {slug: {"versions": list(policy.versions),
-                                    "current": policy.current}
+                                    "current": policy.current,
+                                    "records": {version: record.to_json()
+                                                for version, record in policy.records.items()}}
                              for slug, policy in sorted(self.policies.items())}}

@@ -101,9 +101,13 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
         new = {policy.slug for policy in work.new}
         changed = set(new)
         published = {}
+        last = PublishedLibrary.from_json(state.library).policies
         for slug, listed in versions.items():
             policy = library.policies.get(slug)
-            published[slug], was = move_current(tree, slug, listed, policy, today)
+            published[slug], was = move_current(tree, slug, listed, policy, today,
+                                                last.get(slug))
+            if slug in last and published[slug].records != last[slug].records:
+                changed.add(slug)  # a version's record changed: versions.json says so
             if published[slug].current != was:
                 changed.add(slug)
                 if slug not in new:

@@ -16,7 +16,7 @@ from pathlib import Path
 from mike.versions import Versions
 
 from ..domain.models import Policy
-from ..domain.published import PublishedLibrary, PublishedPolicy
+from ..domain.published import PublishedLibrary, PublishedPolicy, version_records
 from ..domain.versions import version_key
 from ..site import mkdocs
 from ..site.layout import CURRENT, HOME, LIBRARY_FILE
@@ -76,12 +76,8 @@ def add_new_versions(project: Path, tree: TreeWriter, new: list[Policy],
     fault("after-the-builds")
     for policy in new:
         tree.add_folder(f"{policy.slug}/{policy.meta.version}", scratch / policy.slug)
-        entry = policy.history.current
-        info = versions.setdefault(policy.slug, Versions()).add(policy.meta.version,
-                                                                title=policy.meta.version)
-        info.properties = {"status": entry.status, "date": entry.date.isoformat(),
-                           "effective_from": (entry.in_force_from.isoformat()
-                                              if entry.in_force_from else None)}
+        versions.setdefault(policy.slug, Versions()).add(policy.meta.version,
+                                                         title=policy.meta.version)
 
 
 def print_pdfs(new: list[Policy], scratch: Path) -> None:
@@ -103,11 +99,20 @@ def print_pdfs(new: list[Policy], scratch: Path) -> None:
 
 
 def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy | None,
-                 today: dt.date) -> tuple[PublishedPolicy, str | None]:
+                 today: dt.date, before: PublishedPolicy | None) -> tuple[PublishedPolicy,
+                                                                          str | None]:
     """Point <policy>/current/ at the version in force `today` (a policy no longer in the
-    sources keeps its current/). Returns the policy's record, and the version current/ was
-    at before, if any."""
+    sources keeps its current/), and give each version in `listed` (versions.json) its
+    record: its decision and, once it happens, when and by which version it was replaced
+    (domain/published.py). Returns the policy's record, and the version current/ was at
+    before, if any. `before` is the record the last publish wrote, kept for a policy no
+    longer in the sources."""
     numbers = [str(info.version) for info in listed]
+    records = (version_records(policy.history, tuple(numbers)) if policy
+               else (before.records if before else {}))
+    for info in listed:
+        if str(info.version) in records:
+            info.properties = records[str(info.version)].to_json()
     was = next((str(info.version) for info in listed if CURRENT in info.aliases), None)
     now = current_version(policy, numbers, today) if policy else was
     if now != was:
@@ -117,7 +122,7 @@ def move_current(tree: TreeWriter, slug: str, listed: Versions, policy: Policy |
             tree.copy(f"{slug}/{now}", f"{slug}/{CURRENT}")
         elif was:
             listed[was].aliases.discard(CURRENT)
-    return PublishedPolicy(tuple(sorted(numbers, key=version_key)), now), was
+    return PublishedPolicy(tuple(sorted(numbers, key=version_key)), now, records), was
 
 
 def rebuild_home(project: Path, tree: TreeWriter, state: BranchState,

@@ -30,6 +30,7 @@ from policy_guide.site import deadline
 from policy_guide.site.feeds import write_feeds
 from policy_guide.site.layout import ALL, PolicyPage, compare_page, page_url, pages_of
 from policy_guide.site.menu import menu
+from policy_guide.site.render.standing import review_due
 from policy_guide.site.pagechecks import (check_feeds, checked_page, checked_template,
                                           main_source)
 from policy_guide.site.safety import build_search_index
@@ -69,6 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # the policy's version folders.
         config.extra["version"] = {"provider": "mike", "alias": True}
         config.extra["policy_version"] = policy.meta.version
+        config.extra["policy_published_on"] = long_date(state.today)
+        config.extra["policy_title"] = policy.meta.title
     return config
 
 
@@ -133,7 +136,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
         page.meta["policy_review"] = {
             "title": policy.meta.title,
             "date": long_date(policy.meta.next_review),
-            "state": state.reviews[policy.slug].state.value,
+            # A published version is never rebuilt: whether its review is overdue is said
+            # by the reader's browser on the day (render/standing.py), not written in.
+            "state": ("published" if state.layout.is_policy
+                      else state.reviews[policy.slug].state.value),
+            "marker": review_due(policy.meta.next_review,
+                                 state.library.settings.review.warning_days),
         }
     if changed:
         page.meta["revision_date"] = long_date(changed)

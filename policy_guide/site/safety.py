@@ -36,9 +36,9 @@ from ..domain.sourcetext import (BIDI_CONTROLS, INVISIBLE_CHARACTERS, character_
 #: produce, and the theme's page structure.
 CONTENT_TAGS = frozenset({
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "code",
-    "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins",
-    "kbd", "label", "li", "main", "mark", "nav", "ol", "option", "p", "path", "pre", "q",
+    "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "fieldset",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins",
+    "kbd", "label", "legend", "li", "main", "mark", "nav", "ol", "option", "p", "path", "pre", "q",
     "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "svg",
     "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
 })
@@ -64,7 +64,8 @@ TAG_ATTRIBUTES = {
     "label": {"for"}, "option": {"value", "selected"}, "button": {"type"},
     "select": {"required"},
     "input": {"type", "name", "value", "required", "min", "max", "placeholder", "checked",
-              "autocomplete", "autocapitalize", "spellcheck"},
+              "autocomplete", "autocapitalize", "spellcheck", "inputmode", "maxlength",
+              "pattern"},
     "svg": {"xmlns", "viewbox", "width", "height", "fill", "aria-hidden", "focusable"},
     "path": {"d", "fill", "fill-rule", "clip-rule"},
     "script": {"type", "id", "src"},
@@ -83,7 +84,7 @@ CONTROLS = (
     ("input", "checkbox", re.compile(r"__(drawer|search|toc|nav_\d+(_\d+)*)")),
     ("input", "radio", re.compile(r"__palette_\d+")),
     ("input", "text", re.compile(r"library-search-query")),
-    ("input", "date", re.compile(r"on-a-date-day")),
+    ("input", "text", re.compile(r"on-a-date-(day|month|year)")),
     ("form", None, re.compile(r"library-filters|on-a-date")),
     ("select", None, re.compile(r"library-(category|status)")),
 )

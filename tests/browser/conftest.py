@@ -69,10 +69,12 @@ def visit(browser, published_url) -> Iterator[Callable[..., Visit]]:
     contexts = []
 
     def open_page(path: str, viewing: Viewing = LIGHT, *, wait: str = "load",
-                  on: dt.date | None = None, site: str | None = None) -> Visit:
+                  on: dt.date | None = None, site: str | None = None,
+                  scripts: bool = True) -> Visit:
         """`on`: the day the browser's clock says it is (default: today); `site`: the
-        address of another site to open the page of (default: the published one)."""
-        context = browser.new_context(**viewing.context_options())
+        address of another site to open the page of (default: the published one); `scripts`:
+        False for a reader whose browser runs no scripts."""
+        context = browser.new_context(**viewing.context_options(), java_script_enabled=scripts)
         contexts.append(context)
         if on is not None:
             context.clock.set_fixed_time(dt.datetime.combine(on, dt.time(12)))

@@ -67,9 +67,13 @@ def test_the_phone_menu_open(visit):
 
 
 @pytest.mark.parametrize("viewing", [LIGHT, DARK], ids=lambda v: v.name)
-def test_an_earlier_version_with_its_banner(visit, viewing):
-    page = visit("social-media/1.0/policy/", viewing).page
-    page.locator("[data-version-banner]").wait_for(state="visible", timeout=5000)
+@pytest.mark.parametrize("path", ["social-media/1.0/policy/", "social-media/1.2/policy/",
+                                  "social-media/current/policy/"])
+def test_each_standing_of_a_version_with_its_banner(visit, path, viewing):
+    """Replaced, taking effect later and applying today: each banner as the reader's browser
+    writes it."""
+    page = visit(path, viewing).page
+    page.locator("[data-version-banner][data-standing]").wait_for(state="visible", timeout=5000)
     assert_accessible(page)
 
 
@@ -96,7 +100,8 @@ def test_the_home_with_a_filter_chosen(visit):
 
 def test_the_date_page_with_an_answer(visit):
     page = visit("on-a-date/").page
-    page.get_by_label("Date (day, month and year)").fill("2019-06-01")
+    for label, value in (("Day", "1"), ("Month", "6"), ("Year", "2019")):
+        page.get_by_label(label, exact=True).fill(value)
     page.get_by_role("button", name="Show the versions").click()
     page.locator(".on-a-date__answer li").first.wait_for()
     assert_accessible(page)

@@ -10,7 +10,8 @@ published the way CI publishes each merge to main (`policy-guide publish --push`
     merge 3  (50 days ago)  one merge changes two policies: Social Media 1.1 (clause 6.2
                             reworded, taking effect 20 days ago) and Lone Working 1.0
     run 4    (20 days ago)  the scheduled run on the day 1.1 takes effect: current/ moves
-    run 5    (today)        the scheduled run: nothing changes
+    merge 5  (10 days ago)  Social Media 1.2 (clause 1.1 reworded), taking effect in 30 days
+    run 6    (today)        the scheduled run: nothing changes
 
 Dates count back from today so that the published library is as it stands today, for the
 browser too. After each run the tests keep what the branch held, and the end result is
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -45,6 +47,8 @@ def days_ago(count: int) -> dt.date:
 
 
 MERGE_1, MERGE_2, MERGE_3, TAKES_EFFECT = days_ago(60), days_ago(59), days_ago(50), days_ago(20)
+MERGE_5, LATER_EFFECT = days_ago(10), days_ago(-30)
+WORDS_1_1, WORDS_1_2 = "gives\nsimple guidance", "gives\nplain guidance"
 
 
 def git_env() -> dict[str, str]:
@@ -115,12 +119,18 @@ class PublishedLibrary:
         return self.runs[run].stdout
 
 
+#: The template's instructions to the owner, each "[To write: ...]", over one line or more.
+INSTRUCTION = re.compile(r"\[To write:[^\]]*\]")
+
+
 def approve_draft(project, slug: str) -> None:
-    """Fill in a scaffolded draft's assessment and date it before the first merge, as an
-    owner would before asking for approval."""
-    eia = project.path(f"policy_source/{slug}/eia.md")
-    text = eia.read_text(encoding="utf-8").replace("not assessed", "neutral")
-    eia.write_text(text, encoding="utf-8")
+    """Write the words a scaffolded draft asks for, fill in its assessment and date it before
+    the first merge, as an owner would before asking for approval."""
+    for name in ("policy.md", "faqs.md", "eia.md"):
+        path = project.path(f"policy_source/{slug}/{name}")
+        text = INSTRUCTION.sub("The owner wrote this part before asking for approval.",
+                               path.read_text(encoding="utf-8"))
+        path.write_text(text.replace("not assessed", "neutral"), encoding="utf-8")
     for name in ("history.yml", "policy.md"):
         path = project.path(f"policy_source/{slug}/{name}")
         path.write_text(path.read_text(encoding="utf-8").replace(
@@ -175,6 +185,14 @@ def publish_library(base: Path) -> PublishedLibrary:
     run(MERGE_3)
 
     run(TAKES_EFFECT)
+
+    project.replace(f"policy_source/{SOCIAL}/policy.md", WORDS_1_1, WORDS_1_2)
+    release(repo, SOCIAL, "1.2", MERGE_5, "Clause 1.1 now speaks of plain guidance.",
+            effective=LATER_EFFECT)
+    repo.commit("Social Media Policy 1.2")
+    repo.git("push", "--quiet", "origin", "main")
+    run(MERGE_5)
+
     run(TODAY)
 
     result = repo.command("export", str(published.exported))

@@ -5,6 +5,7 @@ exported folder served over HTTP, and at what happens when publishing should not
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -16,8 +17,9 @@ from bs4 import BeautifulSoup
 
 from policy_guide.domain.dates import long_date
 from policy_guide.tools.linkcheck import broken_links
-from publishing.library import (CLAUSE, FLEXIBLE, LONE, MERGE_2, MERGE_3, NEW_WORDS, OLD_WORDS, SOCIAL,
-                        TAKES_EFFECT, TODAY, Repo, days_ago, git_env, release)
+from publishing.library import (CLAUSE, FLEXIBLE, LATER_EFFECT, LONE, MERGE_2, MERGE_3, MERGE_5,
+                                NEW_WORDS, OLD_WORDS, SOCIAL, TAKES_EFFECT, TODAY, Repo, days_ago,
+                                git_env, release)
 
 POLICIES = (SOCIAL, FLEXIBLE, LONE)
 
@@ -36,7 +38,7 @@ def read(folder: Path, address: str) -> BeautifulSoup:
 
 def test_each_policy_has_its_own_version_line(published):
     versions = {slug: published.repo.versions(slug) for slug in POLICIES}
-    assert versions == {SOCIAL: {"1.1": ["current"], "1.0": []},
+    assert versions == {SOCIAL: {"1.2": [], "1.1": ["current"], "1.0": []},
                         FLEXIBLE: {"1.0": ["current"]}, LONE: {"1.0": ["current"]}}
 
 
@@ -89,17 +91,42 @@ def test_current_moves_on_the_day_the_version_takes_effect(published):
 
 
 def test_a_run_with_nothing_to_do_makes_no_commit(published):
-    assert "Nothing to publish" in published.output(4)
-    assert published.heads[4] == published.heads[3]
+    assert "Nothing to publish" in published.output(5)
+    assert published.heads[5] == published.heads[4]
+
+
+def test_the_record_says_which_version_replaced_which_and_when(published):
+    """versions.json, which every version's pages read, and library.json: kept up to date
+    by every publish, though the version folders never change."""
+    repo = published.repo
+
+    def records(head: str) -> dict[str, dict]:
+        listed = json.loads(repo.git("show", f"{head}:{SOCIAL}/versions.json"))
+        return {entry["version"]: entry["properties"] for entry in listed}
+
+    # Once 1.1 was decided (merge 3), 1.0's record names it and the day it takes over.
+    at_merge_3 = records(published.heads[2])
+    assert at_merge_3["1.0"]["replaced_by"] == "1.1"
+    assert at_merge_3["1.0"]["replaced_on"] == TAKES_EFFECT.isoformat()
+    assert at_merge_3["1.1"]["replaced_by"] is None
+    final = records(published.heads[-1])
+    assert {version: (record["status"], record["effective_from"], record["replaced_by"],
+                      record["replaced_on"], record["withdrawn_on"])
+            for version, record in final.items()} == {
+        "1.0": ("in force", "2018-12-19", "1.1", TAKES_EFFECT.isoformat(), None),
+        "1.1": ("in force", TAKES_EFFECT.isoformat(), "1.2", LATER_EFFECT.isoformat(), None),
+        "1.2": ("in force", LATER_EFFECT.isoformat(), None, None, None)}
+    library = json.loads(repo.git("show", f"{published.heads[-1]}:library.json"))
+    assert library["policies"][SOCIAL]["records"] == final
 
 
 def test_the_published_sources_are_tagged_and_pushed_with_the_branch(published):
     repo = published.repo
     assert sorted(repo.git("tag", "--list").split()) == sorted(
-        [f"{SOCIAL}/1.0", f"{SOCIAL}/1.1", f"{FLEXIBLE}/1.0", f"{LONE}/1.0"])
+        [f"{SOCIAL}/1.0", f"{SOCIAL}/1.1", f"{SOCIAL}/1.2", f"{FLEXIBLE}/1.0", f"{LONE}/1.0"])
     remote = Repo(published.remote)
     assert remote.head("gh-pages") == repo.head("gh-pages")
-    assert remote.head(f"{SOCIAL}/1.1^{{commit}}") == repo.head("main")
+    assert remote.head(f"{SOCIAL}/1.2^{{commit}}") == repo.head("main")
 
 
 # -- the exported library ------------------------------------------------------------------
@@ -115,15 +142,26 @@ def test_every_version_has_a_permanent_address(published):
         assert forward.select_one("main a")["href"] == "current/"
 
 
-@pytest.mark.parametrize("address, words", [(f"{SOCIAL}/1.0", OLD_WORDS),
-                                            (f"{SOCIAL}/1.1", NEW_WORDS),
-                                            (f"{SOCIAL}/current", NEW_WORDS)])
-def test_each_version_is_served_with_its_own_wording(published_url, address, words):
+@pytest.mark.parametrize("address, words, took_effect, published_on", [
+    (f"{SOCIAL}/1.0", OLD_WORDS, "19 December 2018", days_ago(60)),
+    (f"{SOCIAL}/1.1", NEW_WORDS, long_date(TAKES_EFFECT), MERGE_3),
+    (f"{SOCIAL}/current", NEW_WORDS, long_date(TAKES_EFFECT), MERGE_3)])
+def test_each_version_is_served_with_its_own_wording_and_only_lasting_facts(
+        published_url, address, words, took_effect, published_on):
+    """A published page is never rebuilt: it says when the version took effect and was
+    published, never that it is in force (its reader's browser says that, on the day)."""
     page = fetch(f"{published_url}{address}/policy/")
     clause = page.find(id=CLAUSE).find_next("p").get_text(" ")
     assert words in " ".join(clause.split())
-    version = address.rsplit("/", 1)[1].replace("current", "1.1")
-    assert f"{version} (in force)" in page.select_one(".policy-summary").get_text()
+    facts = {row.dt.get_text(strip=True): " ".join(row.dd.get_text(" ", strip=True).split())
+             for row in page.select(".policy-summary dl > div")}
+    assert facts["In force from"] == took_effect
+    assert facts["Published in this guide"] == long_date(published_on)
+    assert "(in force)" not in facts["Version"]
+    banner = " ".join(page.select_one("[data-version-banner]").get_text(" ").split())
+    assert f"as published in this guide on {long_date(published_on)}" in banner
+    assert page.select_one("[data-version-banner] a")["href"] in ("../../", "../../../")
+    assert "review overdue" not in page.get_text()
 
 
 def test_each_policys_pages_carry_its_own_version_menu(published):
@@ -149,7 +187,8 @@ def test_the_library_home_lists_every_published_policy(published):
     assert set(rows) == {"Social Media Policy", "Flexible Working Policy", "Lone Working Policy"}
     social = rows["Social Media Policy"]
     cells = [cell.get_text(" ", strip=True) for cell in social("td")]
-    assert cells[:3] == ["Communication and conduct", "1.1", "In force"]
+    assert cells[:3] == ["Communication and conduct", "1.1",
+                         f"In force; version 1.2 takes effect on {long_date(LATER_EFFECT)}"]
     assert social.th.a["href"] == f"{SOCIAL}/current/"
     assert (social["data-category"], social["data-status"]) == ("Communication and conduct",
                                                                 "in-force")
@@ -165,8 +204,10 @@ def test_the_date_page_knows_every_period_of_every_policy(published):
     assert data["Social Media Policy"] == [
         {"version": "1.0", "start": "2018-12-19",
          "end": days_ago(21).isoformat(), "href": f"../{SOCIAL}/1.0/"},
-        {"version": "1.1", "start": TAKES_EFFECT.isoformat(), "end": None,
-         "href": f"../{SOCIAL}/1.1/"}]
+        {"version": "1.1", "start": TAKES_EFFECT.isoformat(),
+         "end": (LATER_EFFECT - dt.timedelta(days=1)).isoformat(), "href": f"../{SOCIAL}/1.1/"},
+        {"version": "1.2", "start": LATER_EFFECT.isoformat(), "end": None,
+         "href": f"../{SOCIAL}/1.2/"}]
     assert data["Flexible Working Policy"] == [
         {"version": "1.0", "start": MERGE_2.isoformat(), "end": None,
          "href": f"../{FLEXIBLE}/1.0/"}]
@@ -183,6 +224,12 @@ def test_the_date_page_knows_every_period_of_every_policy(published):
                     "No version of the Lone Working Policy applied"]),
     (MERGE_2, ["Version 1.0 of the Flexible Working Policy applied on "
                f"{long_date(MERGE_2)}"]),
+    (LATER_EFFECT, [f"Version 1.2 of the Social Media Policy will apply on "
+                    f"{long_date(LATER_EFFECT)}, as decided so far",
+                    "Version 1.0 of the Lone Working Policy will apply"]),
+    (dt.date(2018, 12, 18), ["No version of the Social Media Policy applied on 18 December "
+                             "2018: the first took effect on 19 December 2018. The Electronic "
+                             "Communication and Social Media Policy (2015) applied instead."]),
 ])
 def test_the_in_force_command_answers_for_every_policy_on_boundary_days(published, day, says):
     result = published.repo.command("in-force", day.isoformat())
@@ -218,13 +265,33 @@ def test_the_first_version_says_there_is_nothing_to_compare(published_url):
 
 
 def test_the_in_force_page_gives_each_version_its_dates_and_link(published_url):
+    """As published: a period with no end then says so in lasting words, which the reader's
+    browser replaces (tests/browser/test_versions.py)."""
     page = fetch(f"{published_url}{SOCIAL}/1.1/in-force/")
     rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")]
             for row in page.select("article table tbody tr")]
     assert [row[:3] for row in rows] == [
-        ["1.1", long_date(TAKES_EFFECT), "Still in force"],
+        ["1.1", long_date(TAKES_EFFECT), f"Not replaced as of {long_date(MERGE_3)}"],
         ["1.0", "19 December 2018", long_date(days_ago(21))]]
     assert page.select("article table tbody tr")[1].a["href"] == "../../1.0/policy/"
+    assert "Still in force" not in page.select_one("article").get_text()
+    later = fetch(f"{published_url}{SOCIAL}/1.2/in-force/")
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")][:3]
+            for row in later.select("article table tbody tr")]
+    assert rows[:2] == [
+        ["1.2", long_date(LATER_EFFECT), f"Not replaced as of {long_date(MERGE_5)}"],
+        ["1.1", long_date(TAKES_EFFECT), long_date(LATER_EFFECT - dt.timedelta(days=1))]]
+
+
+def test_the_version_history_records_decisions_in_lasting_words(published_url):
+    page = fetch(f"{published_url}{SOCIAL}/1.0/history/")
+    table = page.select_one("article table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")][2] == "Decision"
+    decisions = [row.select("td")[2].get_text(strip=True) for row in table.select("tbody tr")]
+    assert decisions == ["Put in force from 19 December 2018", "Approved",
+                         "Sent out for consultation"]
+    later = page.select_one("[data-later-versions]")
+    assert later.a["href"] == "../../" and "published, on" in later.get_text()
 
 
 def test_the_export_has_real_folders_and_every_link_leads_somewhere(published):

@@ -104,6 +104,7 @@ def test_links_to_other_websites_stay_links():
     # A guide control's id with another kind of field is not the guide's control.
     '<input type="password" id="__search">',
     '<form id="on-a-date" action="https://collector.example/">',
+    '<input type="date" id="on-a-date-day">',  # the date box's fields are text boxes
 ])
 def test_a_form_field_that_is_not_the_guides_own_is_refused(html):
     assert unsafe_parts(html), html
@@ -113,14 +114,17 @@ def test_the_guides_own_controls_get_through():
     html = ('<input class="md-toggle" type="checkbox" id="__drawer">'
             '<input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_2_1">'
             '<input type="text" name="query" id="library-search-query" autocomplete="off">'
-            '<form class="on-a-date" id="on-a-date" hidden><input type="date" '
-            'id="on-a-date-day" name="day" required><button type="submit">Show</button></form>')
+            '<form class="on-a-date" id="on-a-date" hidden><fieldset><legend>Date</legend>'
+            '<input type="text" id="on-a-date-day" name="day" inputmode="numeric" maxlength="2" '
+            'pattern="[0-9]*" required><input type="text" id="on-a-date-month" name="month">'
+            '<input type="text" id="on-a-date-year" name="year"></fieldset>'
+            '<button type="submit">Show</button></form>')
     assert unsafe_parts(html) == []
 
 
 def test_an_id_used_twice_is_refused_so_nothing_can_stand_in_for_a_control():
-    found = unsafe_parts('<input type="date" id="on-a-date-day">'
-                         '<input type="date" id="on-a-date-day">')
+    found = unsafe_parts('<input type="text" id="on-a-date-day">'
+                         '<input type="text" id="on-a-date-day">')
     assert [finding.what for finding in found] == [
         "the id 'on-a-date-day' 2 times on one page, where each part of a page needs its own "
         "(a copy could stand in for one of the guide's own controls or data)"]

@@ -16,7 +16,7 @@ from ...domain.published import Publication
 from ..layout import COMPARE_FOLDER, PRINTED_PAGES, page_spec, page_url, pdf_name
 from ..render import accessibility as render_accessibility
 from ..render import (changes, checklists, eia, faqs, glossary, history, home, inforce,
-                      on_a_date, summary)
+                      on_a_date, standing, summary)
 from ...domain.dates import long_date
 from ..render.common import PageLinks, VersionLinks, escape
 from ..state import BuildState
@@ -98,9 +98,16 @@ class SiteMacros:
         """The policy's model, for pages that place single facts: {{ policy().meta.title }}."""
         return self._policy(policy)
 
+    @property
+    def published_on(self) -> dt.date | None:
+        """The day a published version's build makes it (make publish builds each version
+        once, as of that day); None in a preview of the sources."""
+        return self.today if self.layout.is_policy else None
+
     def policy_summary(self, policy: str | None = None) -> str:
         found = self._policy(policy)
-        return summary.render_summary(self.reviews[found.slug], self._links(found))
+        return summary.render_summary(self.reviews[found.slug], self._links(found),
+                                      self.published_on)
 
     def policy_table(self) -> str:
         """The library home's table of every policy: category, version, status, owner and
@@ -127,7 +134,8 @@ class SiteMacros:
             if self.published.policies and record is None:
                 continue  # never published: the published home leaves it out
             listed.append(home.Listed(review, record,
-                                         self.layout.library_url(here, f"{slug}/"), self.today))
+                                      self.layout.library_url(here, f"{slug}/"), self.today,
+                                      self.library.settings.review.warning_days))
         return listed
 
     def glossary(self) -> str:
@@ -217,7 +225,16 @@ class SiteMacros:
 
     def in_force_table(self, policy: str | None = None) -> str:
         found = self._policy(policy)
-        return inforce.render_in_force(found, *self._versions(found))
+        return inforce.render_in_force(found, *self._versions(found), self.published_on)
+
+    def later_versions(self, policy: str | None = None) -> str:
+        """On a published version, where the versions published since are (its reader's
+        browser lists them); nothing in a preview, which shows the sources as they are."""
+        found = self._policy(policy)
+        if self.published_on is None:
+            return ""
+        return standing.later_versions(found.meta.title, self._versions(found)[2].policy_root(),
+                                       self.published_on)
 
     def clause(self, anchor: str, policy: str | None = None, title: bool = True) -> str:
         """A link to a clause or section by its anchor: [clause 6.2 Saying where you work](...)."""
@@ -252,7 +269,7 @@ class SiteMacros:
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "compared_with", "comparison",
-                 "pdf_download", "in_force_table", "clause",
+                 "pdf_download", "in_force_table", "later_versions", "clause",
                  "format_date", "accessibility", "accessibility_compliance",
                  "accessibility_testing")
         return {name: getattr(self, name) for name in names}

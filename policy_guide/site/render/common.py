@@ -52,6 +52,12 @@ def markdown_words(markdown: str) -> str:
     return " ".join(markdown.split()).translate(_BRACKETS)
 
 
+def labelled_cell(label: str, html: str) -> str:
+    """A table cell that names its column, so a phone can show the row as labelled facts
+    (site/stacked_tables.py does the same for tables written in Markdown)."""
+    return f'<td data-label="{escape(label)}">{html}</td>'
+
+
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -104,6 +110,11 @@ class VersionLinks:
         depth = len(_page_url(self.from_page).split("/")) - 1
         target = f"{'../' * (depth + 1)}{version}/{_page_url(page)}"
         return f"{target}#{anchor}" if anchor else target
+
+    def policy_root(self) -> str:
+        """The URL of the policy's folder (<slug>/, which forwards to the version that
+        applies today), relative to the current page's URL."""
+        return "../" * len(_page_url(self.from_page).split("/"))
 
     def link(self, version: str, page: str, text: str, anchor: str = "") -> str:
         if not self.published_site:

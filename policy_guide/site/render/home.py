@@ -14,7 +14,8 @@ from ...domain.inforce import Standing, standing
 from ...domain.published import PublishedPolicy
 from ...domain.review import Review, ReviewState
 from ...domain.dates import long_date
-from .common import escape
+from .common import escape, labelled_cell
+from .standing import review_marker
 
 _REVIEW_WORDS = {
     ReviewState.CURRENT: "",
@@ -42,6 +43,7 @@ class Listed:
     published: PublishedPolicy | None  # None in a preview build
     folder: str  # the address of the policy's folder from the page
     today: dt.date
+    warning_days: int  # how long before its review date a review is due soon
 
     @cached_property
     def standing(self) -> Standing:
@@ -52,6 +54,14 @@ class Listed:
     @property
     def href(self) -> str:
         return self.folder + (self.published.address() if self.published else "")
+
+    def review_words(self) -> str:
+        """After the review date: "(overdue)" or "(due soon)". The published home is rebuilt
+        only when something is published, so there the reader's browser says it on the day
+        (render/standing.py); a preview says it as it is built."""
+        if self.published is None:
+            return _REVIEW_WORDS[self.review.state]
+        return review_marker(self.review.policy.meta.next_review, self.warning_days)
 
     def status_words(self) -> str:
         now = self.standing
@@ -79,9 +89,12 @@ def render_table(listed: list[Listed], categories: list[str]) -> str:
         rows.append(
             f'<tr data-category="{escape(meta.category)}" data-status="{now.key}">'
             f'<th scope="row"><a href="{escape(item.href)}">{escape(meta.title)}</a></th>'
-            f"<td>{escape(meta.category)}</td><td>{escape(now.version)}</td>"
-            f"<td>{escape(item.status_words())}</td><td>{escape(meta.owner)}</td>"
-            f"<td>{long_date(meta.next_review)}{_REVIEW_WORDS[item.review.state]}</td></tr>")
+            + labelled_cell("Category", escape(meta.category))
+            + labelled_cell("Version", escape(now.version))
+            + labelled_cell("Status", escape(item.status_words()))
+            + labelled_cell("Owner", escape(meta.owner))
+            + labelled_cell("Next review", long_date(meta.next_review) + item.review_words())
+            + "</tr>")
     used = {item.standing.key for item in listed}
     filters = (
         '<form class="library-filters" id="library-filters" hidden '

@@ -1,4 +1,11 @@
-"""The 'policy at a glance' panel: version, status, owner, approval, review dates."""
+"""The 'policy at a glance' panel: version, status, owner, approval, review dates.
+
+A published version is never rebuilt, so its panel states only facts that stay true: its
+decisions and their dates, when it took effect, when it was published, its review dates.
+Where it stands today (in force, replaced, review overdue) is said by the reader's browser,
+from the published record (docs/assets/javascripts/library.js). A preview, built from the
+sources as they are, says where they stand on the day it is built.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +25,12 @@ def _in_force(meta: PolicyMeta, today: dt.date) -> tuple[str, str]:
     return ("In force from", long_date(meta.effective_from))
 
 
-def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str, str]]:
-    """(label, Markdown value) rows of the panel."""
+def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date,
+           published_on: dt.date | None) -> list[tuple[str, str]]:
+    """(label, Markdown value) rows of the panel; `published_on` for a published version."""
+    status = "" if published_on else f" ({meta.status})"
     facts = [
-        ("Version", f"[{meta.version}]({links.page('history.md')}) ({meta.status})"),
+        ("Version", f"[{meta.version}]({links.page('history.md')}){status}"),
         ("Owner", plain(meta.owner)),
         ("Questions to", plain(meta.contact)),
     ]
@@ -30,7 +39,8 @@ def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str
         if meta.ratified_by and meta.ratified_on:
             facts.append(("Ratified",
                           f"{plain(meta.ratified_by)}, {long_date(meta.ratified_on)}"))
-        facts.append(_in_force(meta, today))
+        facts.append(("In force from", long_date(meta.effective_from))
+                     if published_on and meta.effective_from else _in_force(meta, today))
     else:
         facts.append(("Approved", f"Not yet: this version is a {meta.status}"))
     facts += [
@@ -40,6 +50,8 @@ def _facts(meta: PolicyMeta, links: PageLinks, today: dt.date) -> list[tuple[str
     ]
     if meta.supersedes:
         facts.append(("Replaces", plain(meta.supersedes)))
+    if published_on:
+        facts.append(("Published in this guide", long_date(published_on)))
     return facts
 
 
@@ -57,15 +69,18 @@ def _review_notice(meta: PolicyMeta, state: ReviewState) -> str:
             "the review.\n")
 
 
-def render_summary(review: Review, links: PageLinks) -> str:
+def render_summary(review: Review, links: PageLinks, published_on: dt.date | None = None) -> str:
+    """The panel, and in a preview a notice of a review due soon or overdue."""
     meta = review.policy.meta
     rows = "\n".join(
         f'<div markdown><dt>{escape(label)}</dt><dd markdown="span">{value}</dd></div>'
-        for label, value in _facts(meta, links, review.today)
+        for label, value in _facts(meta, links, review.today, published_on)
     )
     panel = (
         f'<section class="policy-summary" aria-label="{escape(meta.title)} at a glance" '
         f'markdown>\n<dl markdown>\n{rows}\n</dl>\n</section>\n'
     )
+    if published_on:
+        return panel
     notice = _review_notice(meta, review.state)
     return f"{notice}\n{panel}" if notice else panel
