@@ -32,8 +32,8 @@ class Viewing:
 
 LIGHT = Viewing("light", "light", 1280, 900)
 DARK = Viewing("dark", "dark", 1280, 900)
-PHONE = Viewing("phone", "light", 375, 740, phone=True)
-PHONE_DARK = Viewing("phone-dark", "dark", 375, 740, phone=True)
+PHONE = Viewing("phone", "light", 390, 844, phone=True)
+PHONE_DARK = Viewing("phone-dark", "dark", 390, 844, phone=True)
 
 
 def library_pages() -> list[str]:
