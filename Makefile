@@ -22,7 +22,7 @@ endif
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build check test test-fast pdf release publish export export-public \
-	compare in-force new-policy schemas codeowners plain-english review-reminders bench lock clean
+	compare pr-summary in-force new-policy schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -80,13 +80,16 @@ export-public: $(STAMP) ## Write the residents' house rules as a small site for 
 compare: $(STAMP) ## Every difference between two versions: POLICY=social-media FROM=1.0 [TO=1.2]
 	$(GUIDE) compare "$(POLICY)" "$(FROM)" $(if $(TO),"$(TO)")
 
+pr-summary: $(STAMP) ## For a pull request's reviewers: each changed policy compared with the version in force [BASE=origin/main]
+	$(GUIDE) pr-summary --base "$(or $(BASE),origin/main)"
+
 in-force: $(STAMP) ## Which version of each policy applied on a day: DATE=YYYY-MM-DD [POLICY=]
 	$(GUIDE) in-force "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
 
 plain-english: $(STAMP) ## Score every page for plain English and list its hardest sentences
 	$(GUIDE) plain-english
 
-new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE= OWNER= CATEGORY=]
+new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE= OWNER= CONTACT= CATEGORY=]
 	$(GUIDE) new-policy "$(NAME)" $(if $(TITLE),--title "$(TITLE)") \
 	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)") \
 	  $(if $(CATEGORY),--category "$(CATEGORY)")

@@ -10,6 +10,7 @@ named with --project.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -404,6 +405,42 @@ def compare(ctx: click.Context, policy: str, earlier: str, later: str) -> None:
 
 
 # -- publishing -----------------------------------------------------------------------------------
+
+@main.command("pr-summary")
+@click.option("--base", required=True,
+              help="the branch the change will be merged into, such as origin/main")
+@click.option("--today", type=DATE, default=dt.date.today,
+              help="say what a merge would do on this day (default: today)")
+@click.option("--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="the file to add the summary to (default: $GITHUB_STEP_SUMMARY if set, "
+                   "else the screen)")
+@click.pass_context
+def pr_summary(ctx: click.Context, base: str, today: dt.date, out: Path | None) -> None:
+    """For a pull request's reviewers: each policy it changes, compared with the version in
+    force as readers will see it, and what merging would publish and when (Markdown)."""
+    from .publishing.summary import pull_request_summary
+    from .tools.git import GitError, resolve
+
+    project = _project(ctx)
+    if not resolve(project, base):
+        _fail(f"There is no branch or commit called {base!r} here to compare with. Name the "
+              "branch the change will be merged into, for example BASE=origin/main (fetch "
+              "it first with 'git fetch origin main').")
+    try:
+        text = pull_request_summary(project, base, today)
+    except SourceError as error:
+        _fail(f"The policies in this change cannot be compared. Problem found in {error}")
+    except GitError as error:
+        _fail(f"The change cannot be compared with {base}. {error}")
+    target = out or (Path(os.environ["GITHUB_STEP_SUMMARY"])
+                     if os.environ.get("GITHUB_STEP_SUMMARY") else None)
+    if target is None:
+        click.echo(text)
+        return
+    with target.open("a", encoding="utf-8") as summary:
+        summary.write(text + "\n")
+    click.echo(f"The summary of the policies this change touches is in {target}.")
+
 
 @main.command()
 @click.option("--today", type=DATE, default=dt.date.today,

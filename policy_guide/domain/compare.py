@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Literal
+from typing import Callable, Literal
 
 import markdown
 
@@ -351,32 +351,89 @@ def compare_policies(old: Policy, new: Policy, wording: Wording) -> PolicyCompar
     )
 
 
-# `make compare`: the same comparison as text, removed words in [-brackets-] and added words in
-# {+braces+}.
+# The same comparison as lines of text, for `make compare` (removed words in [-brackets-],
+# added words in {+braces+}) and for a pull request's summary (publishing/summary.py: Markdown,
+# with <del> and <ins>). Each line has a depth: an item (a clause, a rule), one of its fields,
+# or a paragraph of its wording.
 
-_MARKS = {"same": ("", ""), "removed": ("[-", "-]"), "added": ("{+", "+}")}
+@dataclass(frozen=True)
+class Marks:
+    """How a report marks changed words, and how it writes owners' text."""
+
+    removed: tuple[str, str]
+    added: tuple[str, str]
+    text: Callable[[str], str]  # owners' words as the report's format needs them
+
+    def run(self, kind: str, words: str) -> str:
+        if kind == "same":
+            return self.text(words)
+        before, after = self.removed if kind == "removed" else self.added
+        return f"{before}{self.text(words)}{after}"
 
 
-def marked(old: str, new: str, wording: Wording) -> str:
-    """Old and new wording as one text, each change marked in place."""
-    return "\n      ".join(
-        " ".join(f"{_MARKS[kind][0]}{' '.join(words)}{_MARKS[kind][1]}" for kind, words in runs)
-        for runs in wording.paragraphs(old, new))
+TEXT_MARKS = Marks(("[-", "-]"), ("{+", "+}"), lambda words: words)
+
+Line = tuple[int, str]  # (depth: 1 an item, 2 a field, 3 a paragraph of wording; the text)
 
 
-def field_lines(field: FieldChange, wording: Wording) -> list[str]:
+def marked(old: str, new: str, wording: Wording, marks: Marks = TEXT_MARKS) -> list[str]:
+    """Old and new wording as paragraphs, each change marked in place."""
+    return [" ".join(marks.run(kind, " ".join(words)) for kind, words in runs)
+            for runs in wording.paragraphs(old, new)]
+
+
+def _field_lines(field: FieldChange, wording: Wording, marks: Marks) -> list[Line]:
     if field.prose:
-        return [f"    {field.name}:", f"      {marked(field.old, field.new, wording)}"]
-    old = f"[-{field.old}-]" if field.old else ""
-    new = f"{{+{field.new}+}}" if field.new else ""
-    return [f"    {field.name}: {' '.join(part for part in (old, new) if part)}"]
+        return [(2, f"{marks.text(field.name)}:"),
+                *((3, paragraph) for paragraph in marked(field.old, field.new, wording, marks))]
+    old = marks.run("removed", field.old) if field.old else ""
+    new = marks.run("added", field.new) if field.new else ""
+    return [(2, f"{marks.text(field.name)}: {' '.join(part for part in (old, new) if part)}")]
 
 
-def item_lines(change: ItemChange, noun: str, wording: Wording) -> list[str]:
-    lines = [f"  {noun}{change.title}: {change.kind}"]
+def _item_lines(change: ItemChange, noun: str, wording: Wording, marks: Marks) -> list[Line]:
+    lines = [(1, f"{marks.text(noun + change.title)}: {change.kind}")]
     for field in change.fields:
-        lines.extend(field_lines(field, wording))
+        lines.extend(_field_lines(field, wording, marks))
     return lines
+
+
+def report_parts(comparison: PolicyComparison, wording: Wording,
+                 marks: Marks = TEXT_MARKS) -> dict[str, list[Line]]:
+    """Each of PARTS's changes, as lines (empty: no changes to that part)."""
+    clauses: list[Line] = []
+    for change in comparison.clauses.changes:
+        clause = change.clause
+        was = (f" (was {change.old.number})" if change.old and change.new
+               and change.old.number != clause.number else "")
+        clauses.append((1, f"{marks.text(f'{clause.number} {clause.title}{was}')}: "
+                           f"{change.kind}"))
+        if change.kind != "renumbered":
+            if change.old and change.new and change.old.title != clause.title:
+                clauses.append((2, f"Title: {marks.run('removed', change.old.title)} "
+                                   f"{marks.run('added', clause.title)}"))
+            old = change.old.text if change.old else ""
+            new = change.new.text if change.new else ""
+            clauses.extend((3, paragraph) for paragraph in marked(old, new, wording, marks))
+    return {
+        "facts": [line for field in comparison.facts
+                  for line in _field_lines(field, wording, marks)],
+        "clauses": clauses,
+        "rules": [line for change in comparison.rules
+                  for line in _item_lines(change, "Rule ", wording, marks)],
+        "faqs": [line for change in comparison.faqs
+                 for line in _item_lines(change, "", wording, marks)],
+        "eia": [*(line for field in comparison.eia
+                  for line in _field_lines(field, wording, marks)),
+                *(line for change in comparison.characteristics
+                  for line in _item_lines(change, "", wording, marks)),
+                *(line for change in comparison.consulted
+                  for line in _item_lines(change, "Consulted: ", wording, marks))],
+    }
+
+
+#: What a report says when two versions differ in nothing a reader relies on.
+NO_CHANGES = "Nothing a reader relies on changed between these versions."
 
 
 def report(comparison: PolicyComparison, title: str, wording: Wording) -> str:
@@ -384,31 +441,9 @@ def report(comparison: PolicyComparison, title: str, wording: Wording) -> str:
     lines = [f"{title}: version {comparison.new_version} compared with version "
              f"{comparison.old_version}"]
     if comparison.unchanged:
-        return lines[0] + "\nNothing a reader relies on changed between these versions."
-
-    clauses = []
-    for change in comparison.clauses.changes:
-        clause = change.clause
-        was = (f" (was {change.old.number})" if change.old and change.new
-               and change.old.number != clause.number else "")
-        clauses.append(f"  {clause.number} {clause.title}{was}: {change.kind}")
-        if change.kind != "renumbered":
-            if change.old and change.new and change.old.title != clause.title:
-                clauses.append(f"    Title: [-{change.old.title}-] {{+{clause.title}+}}")
-            old = change.old.text if change.old else ""
-            new = change.new.text if change.new else ""
-            clauses.append(f"      {marked(old, new, wording)}")
-    parts = {
-        "facts": [line for field in comparison.facts for line in field_lines(field, wording)],
-        "clauses": clauses,
-        "rules": [line for change in comparison.rules for line in item_lines(change, "Rule ", wording)],
-        "faqs": [line for change in comparison.faqs for line in item_lines(change, "", wording)],
-        "eia": [*(line for field in comparison.eia for line in field_lines(field, wording)),
-                *(line for change in comparison.characteristics
-                  for line in item_lines(change, "", wording)),
-                *(line for change in comparison.consulted
-                  for line in item_lines(change, "Consulted: ", wording))],
-    }
+        return f"{lines[0]}\n{NO_CHANGES}"
+    parts = report_parts(comparison, wording)
     for key, heading, what in PARTS:
-        lines.extend(["", heading, *(parts[key] or [f"  No changes to {what}."])])
+        lines.extend(["", heading, *([f"{'  ' * depth}{text}" for depth, text in parts[key]]
+                                     or [f"  No changes to {what}."])])
     return "\n".join(lines)

@@ -62,19 +62,36 @@ def policy_at(root: Path, slug: str, version: str) -> Policy:
     """Version `version` of the policy as published: its folder as the git tag `<slug>/
     <version>` holds it, read by the same loader as today's sources (without the checks
     against the library's settings, which may have changed since)."""
+    tag = tag_name(slug, version)
+    return _policy_in(root, tag, slug, f"version {version} as published (git tag {tag})",
+                      "Fetch the published versions with 'git fetch --tags' and build again.")
+
+
+def policy_in_commit(root: Path, commit: str, slug: str, name: str) -> Policy | None:
+    """The policy `slug` as the commit `commit` (called `name` in messages) holds it, or None
+    if its folder is not in that commit."""
+    from .loader import SOURCE_FOLDER
+
+    if not git.succeeds(root, "cat-file", "-e", f"{commit}:{SOURCE_FOLDER}/{slug}"):
+        return None
+    return _policy_in(root, commit, slug, f"the policy as it is on {name}",
+                      f"Check that {name} can be read with 'git show {name}'.")
+
+
+def _policy_in(root: Path, treeish: str, slug: str, what: str, fetch_advice: str) -> Policy:
+    """The policy folder `slug` of `treeish`, read by the loader without the settings
+    checks."""
     from .loader import POLICY_FILE, SOURCE_FOLDER, load_policy  # it reads published ones too
 
-    tag = tag_name(slug, version)
     path = root / SOURCE_FOLDER / slug
     with tempfile.TemporaryDirectory(prefix="published-") as scratch:
         try:
-            git.extract(root, tag, Path(scratch), [f"{SOURCE_FOLDER}/{slug}"])
+            git.extract(root, treeish, Path(scratch), [f"{SOURCE_FOLDER}/{slug}"])
         except git.GitError as error:
             raise SourceError(
                 path / POLICY_FILE,
-                f"Could not read version {version} as published (git tag {tag}), to compare "
-                f"it with other versions. {error}",
-                "Fetch the published versions with 'git fetch --tags' and build again.") from None
+                f"Could not read {what}, to compare it with other versions. {error}",
+                fetch_advice) from None
         folder = Path(scratch) / SOURCE_FOLDER / slug
         try:
             with reading_project(Path(scratch)):
@@ -82,8 +99,8 @@ def policy_at(root: Path, slug: str, version: str) -> Policy:
         except SourceError as error:
             raise SourceError(
                 root / error.path,
-                f"Version {version} as published (git tag {tag}) cannot be read to compare "
-                f"it with other versions: {error.problem}",
+                f"{what[0].upper()}{what[1:]} cannot be read to compare it with other "
+                f"versions: {error.problem}",
                 "Nothing in your change needs fixing. Ask a developer: the way policies are "
                 "written has changed since that version was published.") from None
 

@@ -115,6 +115,21 @@ def extract(repo: Path, treeish: str, folder: Path, paths: list[str] | tuple[str
         tar.extractall(folder, filter="data")
 
 
+def merge_base(repo: Path, first: str, second: str = "HEAD") -> str:
+    """The newest commit both `first` and `second` grew from: where a branch left `first`."""
+    return output(repo, "merge-base", first, second)
+
+
+def changed_since(repo: Path, commit: str, folder: str) -> list[str]:
+    """The paths under `folder` that the work tree (committed or not, and new files not yet
+    added) changes from `commit`, sorted."""
+    changed = output(repo, "diff", "--name-only", "--no-renames", "-z", commit, "--",
+                     folder).split("\0")
+    new = output(repo, "ls-files", "--others", "--exclude-standard", "-z", "--",
+                 folder).split("\0")
+    return sorted({path for path in (*changed, *new) if path})
+
+
 def differs(repo: Path, first: str, second: str, path: str) -> bool:
     """Whether `path` differs between two commits."""
     return run(repo, "diff", "--quiet", first, second, "--", path,
