@@ -72,7 +72,7 @@ TAG_ATTRIBUTES = {
     "meta": {"charset", "name", "content", "http-equiv"},
     "link": {"rel", "href", "type", "title", "hreflang", "sizes"},
     "html": {"lang"}, "body": set(), "head": set(), "title": set(), "style": set(),
-    "form": set(),
+    "form": {"novalidate"},
 }
 #: Attribute name prefixes any element may have: accessibility and page data, never code.
 ATTRIBUTE_PREFIXES = ("aria-", "data-")

@@ -60,9 +60,11 @@ def render_on_a_date(listed: list[Listed]) -> str:
         "</div>"
         for name, label, size in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)))
     # Day, month and year in their own boxes, in that order, as GOV.UK asks for a date
-    # people know: a browser's date picker is hard on a phone and with a screen reader.
+    # people know: a browser's date picker is hard on a phone and with a screen reader. The
+    # browser's own checks are off (novalidate), so a mistake gets the page's own message,
+    # which says what to do, not a bubble that screen readers may miss.
     form = (
-        '<form class="on-a-date" id="on-a-date" hidden>'
+        '<form class="on-a-date" id="on-a-date" novalidate hidden>'
         '<fieldset aria-describedby="on-a-date-hint"><legend>Date</legend>'
         '<p class="on-a-date__hint" id="on-a-date-hint">For example, 19 12 2018</p>'
         f'<div class="on-a-date__fields">{fields}</div></fieldset>'
