@@ -19,9 +19,10 @@ def codeowners_text(library: Library) -> str:
         "# Who must review a change to each policy. Made by `make codeowners` from",
         "# policy_source/library.yml and each policy's front matter: do not edit by hand.",
         "",
-        "# Settings and abbreviations shared by every policy",
+        "# Settings, abbreviations and staff words shared by every policy",
         f"/policy_source/library.yml {library.settings.default_team}",
         f"/policy_source/glossary.yml {library.settings.default_team}",
+        f"/policy_source/staff-words.yml {library.settings.default_team}",
     ]
     for slug, policy in library.policies.items():
         team = policy.team(library.settings)

@@ -19,8 +19,10 @@ from pathlib import Path
 from . import checks
 from .errors import SourceError, reading_project
 from .models import (Eia, EiaMeta, Faq, FaqMeta, Faqs, Glossary, History, Library,
-                     LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook, anchor_map)
+                     LibrarySettings, Policy, PolicyFrontMatter, PolicyMeta, RuleBook,
+                     StaffWords, anchor_map)
 from .sourcetext import check_template_markers
+from .staffwords import STAFF_WORDS_FILE, check_staff_words
 from .sourcefiles import (DEFAULT_SIZE_LIMIT_KB, LineDict, MarkdownSource, line_for,
                           parse_yaml, read_markdown, read_text, refuse_links)
 from .structure import check_markdown, parse_faqs, parse_policy_body
@@ -94,6 +96,18 @@ def load_glossary(root: Path, limit_kb: int) -> Glossary:
     glossary = validate(Glossary, raw, path)
     checks.check_glossary(glossary, raw, path)
     return glossary
+
+
+def load_staff_words(root: Path, limit_kb: int, policies: dict[str, Policy]) -> StaffWords:
+    """The staff words (staffwords.py), checked against `policies`; none if the file is
+    missing. (A build of some policies only, which writes no search index, reads none.)"""
+    path = root / STAFF_WORDS_FILE
+    if not path.is_file():
+        return StaffWords()
+    raw = _yaml_list(path, "staff words", "staff", limit_kb)
+    found = validate(StaffWords, raw, path)
+    check_staff_words(found, raw, path, policies)
+    return found
 
 
 def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
@@ -198,5 +212,8 @@ def _load_library(root: Path, only: Collection[str] | None) -> Library:
     checks.check_policy_names(settings, [folder.name for folder in folders],
                               root / SETTINGS_FILE)
     chosen = [folder for folder in folders if only is None or folder.name in only]
-    return Library(settings, {folder.name: load_policy(folder, settings) for folder in chosen},
-                   load_glossary(root, settings.limits.source_file_kb))
+    policies = {folder.name: load_policy(folder, settings) for folder in chosen}
+    limit = settings.limits.source_file_kb
+    staff_words = (load_staff_words(root, limit, policies) if only is None
+                   else StaffWords())
+    return Library(settings, policies, load_glossary(root, limit), staff_words)

@@ -9,7 +9,7 @@ Rules that span several fields or files live in `checks.py`, where line numbers 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 import datetime as dt
 from typing import Annotated, Literal
@@ -416,6 +416,33 @@ class Glossary(_Source):
 
 
 # ---------------------------------------------------------------------------------------------
+# staff-words.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class StaffWordsEntry(_Source):
+    staff: list[Text] = Field(
+        min_length=1, description="the words staff type, such as DM or direct messages")
+    means: Text = Field(description="the words the policy uses for the same thing, such as "
+                        "private message: they must occur in the policy")
+    policy: Text | None = Field(None, description="the folder name of the one policy these "
+                                "words are for (leave it out for any policy)")
+
+
+class StaffWords(_Source):
+    entries: list[StaffWordsEntry] = Field(default_factory=list)
+
+    def expansions(self) -> dict[str, list[str]]:
+        """Each staff word, in lower case, and the policies' words it stands for."""
+        found: dict[str, list[str]] = {}
+        for entry in self.entries:
+            for word in entry.staff:
+                found.setdefault(" ".join(word.lower().split()), []).append(
+                    " ".join(entry.means.lower().split()))
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
 # What the Markdown parser finds
 # ---------------------------------------------------------------------------------------------
 
@@ -509,3 +536,4 @@ class Library:
     settings: LibrarySettings
     policies: dict[str, Policy]
     glossary: Glossary
+    staff_words: StaffWords = field(default_factory=StaffWords)

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import (EiaMeta, FaqMeta, GlossaryEntry, HistoryEntry, LibrarySettings, PolicyFrontMatter,
-                     RuleBook)
+from .models import (EiaMeta, FaqMeta, GlossaryEntry, HistoryEntry, LibrarySettings,
+                     PolicyFrontMatter, RuleBook, StaffWordsEntry)
 
 SCHEMA_FOLDER = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,6 +25,8 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
                             LibrarySettings),
     "glossary.schema.json": ("policy_source/glossary.yml: the abbreviations the guide explains",
                              list[GlossaryEntry]),
+    "staff-words.schema.json": ("policy_source/staff-words.yml: the words staff search with, "
+                                "and the policies' words for them", list[StaffWordsEntry]),
     "rules.schema.json": ("rules.yml: a policy's do and don't rules", RuleBook),
     "history.schema.json": ("history.yml: a policy's versions, oldest first",
                             list[HistoryEntry]),

@@ -12,6 +12,7 @@ MkDocs loads this file by its path, so it imports the package by its full name.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -28,7 +29,8 @@ from policy_guide.domain.models import Policy
 from policy_guide.domain.review import ReviewState
 from policy_guide.site import deadline
 from policy_guide.site.feeds import write_feeds
-from policy_guide.site.layout import ALL, PolicyPage, compare_page, page_url, pages_of
+from policy_guide.site.layout import (ALL, STAFF_WORDS_FILE, PolicyPage, compare_page, page_url,
+                                      pages_of)
 from policy_guide.site.menu import menu
 from policy_guide.site.render.standing import review_due
 from policy_guide.site.pagechecks import (check_feeds, checked_page, checked_template,
@@ -200,7 +202,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The build with the library's own pages writes the feeds of published versions
-    (site/feeds.py), checked as a feed reader gets them. A build of the whole library (`make
+    (site/feeds.py), checked as a feed reader gets them, and the staff words search looks
+    for (layout.STAFF_WORDS_FILE: rewritten by every publish, so a new staff word reaches
+    every published version without rebuilding any). A build of the whole library (`make
     serve`) gets its search index here; `make build` indexes it beside its link check, and
     `make publish` the published library as it will stand."""
     state = state_of(config)
@@ -209,6 +213,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_feeds(site, state.library, state.published,
                     config.site_name, config.site_author or config.site_name, state.today)
         check_feeds(site, state, Path(config.docs_dir))
+        (site / STAFF_WORDS_FILE).write_text(
+            json.dumps(state.library.staff_words.expansions(), ensure_ascii=False,
+                       separators=(",", ":")),
+            encoding="utf-8")
     if state.layout.part == ALL and config.extra.get("guide_search_index", True):
         try:
             build_search_index(site)

@@ -34,6 +34,9 @@ HOME = "home"  # the library's home and its other own pages, for publishing
 CURRENT = "current"
 VERSIONS_FILE = "versions.json"
 LIBRARY_FILE = "library.json"
+#: Beside the search index, at the top of the library: each staff word and the policies'
+#: words it stands for (domain/staffwords.py), which search looks for too.
+STAFF_WORDS_FILE = "staff-words.json"
 
 
 @dataclass(frozen=True)

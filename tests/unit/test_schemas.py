@@ -29,7 +29,8 @@ def front_matter(text):
 def sources():
     """(schema file, a real source's data) for every source file the schemas describe."""
     pairs = [("library.schema.json", SOURCE / "library.yml"),
-             ("glossary.schema.json", SOURCE / "glossary.yml")]
+             ("glossary.schema.json", SOURCE / "glossary.yml"),
+             ("staff-words.schema.json", SOURCE / "staff-words.yml")]
     for folder in sorted(path.parent for path in SOURCE.glob("*/policy.md")):
         pairs += [("rules.schema.json", folder / "rules.yml"),
                   ("history.schema.json", folder / "history.yml"),

@@ -120,6 +120,21 @@ CASES = {
     "an abbreviation explained twice": Break(
         "../glossary.yml", "- abbreviation: HR", "- abbreviation: EIA",
         ("'EIA'", "explained twice")),
+    "a staff word whose meaning the policy does not use": Break(
+        "../staff-words.yml", "  means: direct message\n", "  means: direct messaging app\n",
+        ("'direct messaging app' does not occur in the Social Media Policy", "'DM'")),
+    "a staff word the policy already uses": Break(
+        "../staff-words.yml", "- staff: [DM, DMs, inbox, private message]",
+        "- staff: [DM, DMs, inbox, private message, Facebook]",
+        ("'Facebook' is already a word of the Social Media Policy", "Take 'Facebook' out")),
+    "a staff word listed twice": Break(
+        "../staff-words.yml", "- staff: [lunch, lunch break, lunchtime, tea break]",
+        "- staff: [lunch, lunch break, lunchtime, tea break, inbox]",
+        ("'inbox' is listed twice",)),
+    "staff words for a missing policy": Break(
+        "../staff-words.yml", "  means: direct message\n  policy: social-media",
+        "  means: direct message\n  policy: social-medai",
+        ("'social-medai'", "Did you mean 'social-media'"), offset=1),
     "an overdue allowance for a missing policy": Break(
         "../library.yml", "  allow_overdue:\n    social-media:",
         "  allow_overdue:\n    social-medai:",
