@@ -22,7 +22,7 @@ endif
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build check test test-fast pdf release publish export export-public \
-	compare pr-summary in-force new-policy schemas codeowners plain-english review-reminders bench lock clean
+	compare pr-summary search-quality in-force new-policy schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ pr-summary: $(STAMP) ## For a pull request's reviewers: each changed policy comp
 
 in-force: $(STAMP) ## Which version of each policy applied on a day: DATE=YYYY-MM-DD [POLICY=]
 	$(GUIDE) in-force "$(DATE)" $(if $(POLICY),--policy "$(POLICY)")
+
+search-quality: $(STAMP) ## Ask search the questions in tests/search/questions.yml; print the score and every miss
+	$(GUIDE) search-quality
 
 plain-english: $(STAMP) ## Score every page for plain English and list its hardest sentences
 	$(GUIDE) plain-english

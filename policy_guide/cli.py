@@ -207,6 +207,45 @@ def plain_english(ctx: click.Context, site_dir: Path | None) -> None:
         sys.exit(1)
 
 
+@main.command("search-quality")
+@click.option("--questions", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tests/search/questions.yml"),
+              help="the questions, each with its right answers")
+@click.option("--site-dir", type=click.Path(path_type=Path), help="a site already built")
+@click.pass_context
+def search_quality(ctx: click.Context, questions: Path, site_dir: Path | None) -> None:
+    """Ask search every question staff might type, in a real browser, and print the score
+    and each miss with what came first instead (make search-quality)."""
+    from playwright.sync_api import sync_playwright
+
+    from .site.build import build as build_site
+    from .site.search_quality import TARGET, QuestionsError, ask_all, load_questions, report
+    from .site.search_quality import score as score_of
+    from .tools.browser import BrowserMissing, find_chromium, launch, serve_folder
+
+    project = _project(ctx)
+    try:
+        asked = load_questions(project / questions)
+        chromium = find_chromium()
+    except (QuestionsError, BrowserMissing) as error:
+        _fail(str(error))
+    with tempfile.TemporaryDirectory() as scratch:
+        site = site_dir
+        if site is None:
+            site = Path(scratch) / "site"
+            if build_site(project, site) != 0:
+                sys.exit(1)
+        with serve_folder(site) as url, sync_playwright() as playwright:
+            browser = launch(playwright, chromium)
+            try:
+                answers = ask_all(browser, url, asked)
+            finally:
+                browser.close()
+    click.echo(report(answers))
+    if score_of(answers) < TARGET or any(answer.empty for answer in answers):
+        sys.exit(1)
+
+
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("pdf"),
               help="folder for the PDFs (default: pdf/)")
