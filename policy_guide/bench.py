@@ -18,6 +18,15 @@ It ends with one line for the largest size:
     bench: policies=N build_s=… plain_s=… ratio=… growth=… linkcheck_s=… page_kb=…
            search_kb=… preview_s=…
 
+and one comparing the two places staff words (policy_source/staff-words.yml) could live,
+at that size: in the query, as shipped (search.js looks for a staff word's meaning too,
+from staff-words.json), or in the index (each paragraph holding a meaning carries its staff
+words as extra text, indexed again, with no expansion in the browser). For each: the size of
+the whole search index, and the bytes and seconds of a first search for a staff word:
+
+    bench: staff_words query_index_kb=… query_search_kb=… query_s=…
+           index_index_kb=… index_search_kb=… index_s=…
+
 Then, so that no step's time grows faster than what it reads, it times `make build` of the
 real library with the Social Media Policy's questions and answers repeated to a large
 faqs.md (256, 512 and 1024 KB by default; 1024 KB is the largest a source file may be),
@@ -31,6 +40,7 @@ and ends with one more line:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -148,6 +158,19 @@ def median(repeat: int, measure) -> float:
 
 
 @dataclass
+class StaffWordsFigures:
+    """The search index's size and a first search for a staff word, with the staff words in
+    the query (as shipped) and in the index."""
+
+    query_index_kb: float
+    query_search_kb: float
+    query_s: float
+    index_index_kb: float
+    index_search_kb: float
+    index_s: float
+
+
+@dataclass
 class Figures:
     policies: int
     build_s: float
@@ -157,6 +180,7 @@ class Figures:
     search_kb: float
     search_s: float
     preview_s: float
+    staff_words: StaffWordsFigures
 
     @property
     def ratio(self) -> float:
@@ -173,7 +197,11 @@ def largest_policy_page_kb(site: Path) -> float:
 QUERY = "friend request"
 
 
-def first_search(site: Path) -> tuple[float, float]:
+#: A staff word the policies do not use: staff-words.yml says it means a direct message.
+STAFF_QUERY = "DM"
+
+
+def first_search(site: Path, query: str = QUERY) -> tuple[float, float]:
     """In headless chromium, on a policy page: the kilobytes a first search fetches (the
     search library, its index pieces and the results' excerpts), and the seconds from the
     last key to the results on screen."""
@@ -192,14 +220,62 @@ def first_search(site: Path) -> tuple[float, float]:
         # Policy refuses the string a wait_for_function would run.
         meta = ".md-search-result__meta"
         page.locator(meta, has_text=re.compile("^Type")).wait_for()
-        page.keyboard.type(QUERY[:-1])
+        page.keyboard.type(query[:-1])
         start = time.perf_counter()
-        page.keyboard.type(QUERY[-1])
+        page.keyboard.type(query[-1])
         page.locator(meta, has_text=re.compile("matched")).wait_for()
         seconds = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
         browser.close()
     return sum(fetched) / 1024, seconds
+
+
+def folder_kb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1024
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def staff_words_in_the_index(site: Path, copy: Path) -> None:
+    """A copy of `site` with the staff words in the index instead of the query: each
+    paragraph holding a staff word's meaning gets the staff words as extra text (as a build
+    would have to write them into the pages), the search index is made again, and the
+    browser is given no staff words to look for."""
+    from .site.layout import STAFF_WORDS_FILE
+    from .tools.search import FOLDER, index_site
+
+    shutil.copytree(site, copy)
+    meanings: dict[str, list[str]] = {}
+    listed = json.loads((copy / STAFF_WORDS_FILE).read_text(encoding="utf-8"))
+    for staff, means in listed.items():
+        for meaning in means:
+            meanings.setdefault(meaning, []).append(staff)
+
+    def with_terms(match: re.Match) -> str:
+        text = re.sub(r"<[^>]+>", " ", match.group(1)).lower()
+        extra = [word for meaning, staff in meanings.items() if meaning in text
+                 for word in staff]
+        return (f"<p>{match.group(1)}<span class=\"staff-words\"> {' '.join(extra)}</span></p>"
+                if extra else match.group(0))
+
+    for page in copy.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(_PARAGRAPH.sub(with_terms, html), encoding="utf-8")
+    (copy / STAFF_WORDS_FILE).write_text("{}", encoding="utf-8")
+    shutil.rmtree(copy / FOLDER)
+    index_site(copy)
+
+
+def staff_words_both_ways(site: Path, folder: Path) -> StaffWordsFigures:
+    from .tools.search import FOLDER
+
+    query_kb, query_s = first_search(site, STAFF_QUERY)
+    copy = folder / "staff-words-in-index"
+    staff_words_in_the_index(site, copy)
+    index_kb, index_s = first_search(copy, STAFF_QUERY)
+    return StaffWordsFigures(folder_kb(site / FOLDER), query_kb, query_s,
+                             folder_kb(copy / FOLDER), index_kb, index_s)
 
 
 def build_command(site: Path) -> list[str]:
@@ -227,7 +303,7 @@ def measure(source: Path, size: int, repeat: int) -> Figures:
         preview_s = median(repeat, lambda: one_line_change_rebuild(project, folder))
         search_kb, search_s = first_search(site)
         return Figures(size, build_s, plain_s, linkcheck_s, largest_policy_page_kb(site),
-                       search_kb, search_s, preview_s)
+                       search_kb, search_s, preview_s, staff_words_both_ways(site, folder))
 
 
 def long_questions_page(project: Path, kilobytes: int) -> None:
@@ -283,6 +359,11 @@ def run_benchmark(source: Path, sizes: list[int], repeat: int, faq_kb: list[int]
           f"plain_s={last.plain_s:.2f} ratio={last.ratio:.2f} growth={growth:.2f} "
           f"linkcheck_s={last.linkcheck_s:.2f} page_kb={last.page_kb:.1f} "
           f"search_kb={last.search_kb:.1f} preview_s={last.preview_s:.2f}")
+    words = last.staff_words
+    print(f"bench: staff_words query_index_kb={words.query_index_kb:.1f} "
+          f"query_search_kb={words.query_search_kb:.1f} query_s={words.query_s:.2f} "
+          f"index_index_kb={words.index_index_kb:.1f} "
+          f"index_search_kb={words.index_search_kb:.1f} index_s={words.index_s:.2f}")
     print(f"\n{'faqs.md KB':>10} {'build s':>8}")
     timings = {}
     for kilobytes in sorted(faq_kb):

@@ -129,7 +129,6 @@ def policy_section(project: Path, slug: str, branch: Policy | None, base: str,
     """The summary of one policy the branch touches."""
     title = branch.meta.title if branch else slug
     lines = [f"### {escaped(title)}", ""]
-    old = baseline(project, slug, branch, base, base_name, published, today)
     if branch is None:
         lines += [f"This pull request removes the policy's folder "
                   f"{escaped(f'{SOURCE_FOLDER}/{slug}/')}. Its published versions stay "
@@ -137,6 +136,7 @@ def policy_section(project: Path, slug: str, branch: Policy | None, base: str,
                   "make release instead.", ""]
         return lines
     lines += [f"**What merging does:** {escaped(on_merge(branch, published, today))}", ""]
+    old = baseline(project, slug, branch, base, base_name, published, today)
     if old.policy is None:
         lines += [f"This pull request adds the policy, at version "
                   f"{escaped(branch.meta.version)} ({escaped(branch.meta.status)}). There is "

@@ -16,6 +16,9 @@ from policy_guide.tools.browser import BrowserMissing, find_chromium
 LINE = re.compile(r"^bench: policies=3 build_s=[\d.]+ plain_s=[\d.]+ ratio=[\d.]+ "
                   r"growth=[\d.]+ linkcheck_s=[\d.]+ page_kb=[\d.]+ search_kb=[\d.]+ "
                   r"preview_s=[\d.]+$")
+STAFF_WORDS_LINE = re.compile(
+    r"^bench: staff_words query_index_kb=[\d.]+ query_search_kb=[\d.]+ query_s=[\d.]+ "
+    r"index_index_kb=[\d.]+ index_search_kb=[\d.]+ index_s=[\d.]+$")
 FAQ_LINE = re.compile(r"^bench: faq_kb=64 faq_build_s=[\d.]+ faq_growth=[\d.]+$")
 
 
@@ -30,6 +33,7 @@ def test_the_benchmark_runs_and_ends_with_its_summary_line():
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
     assert LINE.match(lines[3]), lines[3]
+    assert STAFF_WORDS_LINE.match(lines[4]), lines[4]
     assert [line.split()[0] for line in lines[1:3]] == ["2", "3"]
     assert [line.split()[0] for line in lines[-3:-1]] == ["32", "64"]
     assert FAQ_LINE.match(lines[-1]), lines[-1]

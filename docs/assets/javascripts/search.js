@@ -116,10 +116,13 @@
     var words = term.toLowerCase().replace(/\u2019/g, "'")
       .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) || [];
     var meaningful = words.filter(function (word) { return !COMMON[word]; });
+    var longest = Object.keys(known).reduce(function (most, phrase) {
+      return Math.max(most, phrase.split(" ").length);
+    }, 1);
     var groups = [];
     for (var at = 0; at < words.length;) {
       var found = false;
-      for (var size = Math.min(4, words.length - at); size > 0 && !found; size--) {
+      for (var size = Math.min(longest, words.length - at); size > 0 && !found; size--) {
         var phrase = words.slice(at, at + size).join(" ");
         if (Object.prototype.hasOwnProperty.call(known, phrase)) {
           groups.push(known[phrase].map(meaningOnly).concat([phrase]));
@@ -170,10 +173,10 @@
   }
 
   /* The different words of the question a section holds, as roots: the words of the page's
-     text at the section's matches (Pagefind counts a page's words from 0), each with
+     text (`text`, its words in order: Pagefind counts them from 0) at the section's
+     matches, each with
      whether it is in the section's heading (Pagefind weighs a heading's words more). */
-  function wordsAt(page, sub) {
-    var text = page.content ? page.content.split(/\s+/) : [];
+  function wordsAt(text, sub) {
     var seen = {};
     var hits = sub.weighted_locations && sub.weighted_locations.length ? sub.weighted_locations
       : (sub.locations || []).map(function (at) { return { location: at, weight: 1 }; });
@@ -213,10 +216,11 @@
     var listed = sections.length ? sections : [{ url: page.url, title: page.meta.title,
       excerpt: page.excerpt, locations: page.locations,
       weighted_locations: page.weighted_locations }];
+    var text = page.content ? page.content.split(/\s+/) : [];
     return listed.map(function (sub) {
       return { url: sub.url, title: sub.title,
         where: sub.url === page.url ? "" : page.meta.title, excerpt: sub.excerpt,
-        score: score(sub), words: wordsAt(page, sub), matched: matched, own: own,
+        score: score(sub), words: wordsAt(text, sub), matched: matched, own: own,
         owners: forOwners(page.url) };
     });
   }
@@ -354,7 +358,7 @@
     else links[next].focus();
   }
 
-  input.addEventListener("focus", function () { open(true); load(); });
+  input.addEventListener("focus", function () { open(true); load(); loadStaffWords(); });
   input.addEventListener("input", search);
   input.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
