@@ -58,10 +58,13 @@ class Answer:
 
 def load_questions(path: Path) -> list[Question]:
     """The question set: a YAML list of {ask: ..., right: [address, ...]}."""
+    if not path.is_file():
+        raise QuestionsError(f"There is no question set at {path}. Name the file with "
+                             "--questions, or run from the project's folder.")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise QuestionsError(f"{path} cannot be read: {error}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise QuestionsError(f"{path} cannot be read as YAML: {error}") from None
     if not isinstance(data, list) or not data:
         raise QuestionsError(f"{path} should be a list of questions, each with 'ask:' and "
                              "'right:'.")
