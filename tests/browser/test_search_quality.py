@@ -5,6 +5,8 @@ first three results and never comes back empty; and the ways it gets there each 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from playwright.sync_api import expect
@@ -103,3 +105,17 @@ def test_the_published_library_has_its_staff_words_too(browser, published_url):
     first = page.locator(".library-search .md-search-result__link").first.inner_text()
     context.close()
     assert "direct message" in first.lower()
+
+
+def test_make_search_quality_prints_the_score_and_each_miss(site):
+    """The owners' command, on the built site: the score line, then each miss with what came
+    first and what would have been right."""
+    ran = subprocess.run([sys.executable, "-m", "policy_guide", "search-quality", "--site-dir",
+                          str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    first, *rest = ran.stdout.splitlines()
+    assert re.match(r"Search found a right answer in the first 3 results for \d+ of \d+ "
+                    r"questions \(\d+%; the target is 90%\), and nothing at all for 0\.$", first)
+    misses = [line for line in rest if line.startswith("  '")]
+    assert len([line for line in rest if line.startswith("    came first: ")]) == len(misses)
+    assert len([line for line in rest if line.startswith("    right: ")]) == len(misses)
