@@ -9,12 +9,13 @@ named with --project.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import click
 
@@ -77,6 +78,26 @@ def _fail(message: str) -> None:
 
 def _project(ctx: click.Context) -> Path:
     return ctx.obj
+
+
+@contextlib.contextmanager
+def _built_site(project: Path, site_dir: Path | None, failed: str | None = None
+                ) -> Iterator[Path]:
+    """`site_dir` if given (a site already built), else the library built strictly into a
+    scratch folder removed afterwards; a failed build stops the command (saying `failed`,
+    after the build's own message)."""
+    from .site.build import build as build_site
+
+    if site_dir is not None:
+        yield site_dir
+        return
+    with tempfile.TemporaryDirectory(prefix="site-") as scratch:
+        site = Path(scratch) / "site"
+        if build_site(project, site) != 0:
+            if failed:
+                _fail(failed)
+            sys.exit(1)
+        yield site
 
 
 def _optional(value: str | None) -> str | None:
@@ -183,7 +204,6 @@ def build(ctx: click.Context, site_dir: Path, jobs: int | None) -> None:
 @click.pass_context
 def plain_english(ctx: click.Context, site_dir: Path | None) -> None:
     """Score every page for plain English and list its hardest sentences."""
-    from .site.build import build as build_site
     from .site.plain_english import site_reports
 
     project = _project(ctx)
@@ -191,12 +211,7 @@ def plain_english(ctx: click.Context, site_dir: Path | None) -> None:
         settings = load_library(project / SOURCE_FOLDER).settings.plain_english
     except SourceError as error:
         _fail(f"Problem found in {error}")
-    with tempfile.TemporaryDirectory() as scratch:
-        site = site_dir
-        if site is None:
-            site = Path(scratch) / "site"
-            if build_site(project, site) != 0:
-                sys.exit(1)
+    with _built_site(project, site_dir) as site:
         reports = site_reports(site, settings)
     failing = [report for report in reports if report.problems]
     for report in reports:
@@ -218,7 +233,6 @@ def search_quality(ctx: click.Context, questions: Path, site_dir: Path | None) -
     and each miss with what came first instead (make search-quality)."""
     from playwright.sync_api import sync_playwright
 
-    from .site.build import build as build_site
     from .site.search_quality import TARGET, QuestionsError, ask_all, load_questions, report
     from .site.search_quality import score as score_of
     from .tools.browser import BrowserMissing, find_chromium, launch, serve_folder
@@ -229,18 +243,13 @@ def search_quality(ctx: click.Context, questions: Path, site_dir: Path | None) -
         chromium = find_chromium()
     except (QuestionsError, BrowserMissing) as error:
         _fail(str(error))
-    with tempfile.TemporaryDirectory() as scratch:
-        site = site_dir
-        if site is None:
-            site = Path(scratch) / "site"
-            if build_site(project, site) != 0:
-                sys.exit(1)
-        with serve_folder(site) as url, sync_playwright() as playwright:
-            browser = launch(playwright, chromium)
-            try:
-                answers = ask_all(browser, url, asked)
-            finally:
-                browser.close()
+    with _built_site(project, site_dir) as site, serve_folder(site) as url, \
+            sync_playwright() as playwright:
+        browser = launch(playwright, chromium)
+        try:
+            answers = ask_all(browser, url, asked)
+        finally:
+            browser.close()
     click.echo(report(answers))
     if score_of(answers) < TARGET or any(answer.empty for answer in answers):
         sys.exit(1)
@@ -254,7 +263,6 @@ def search_quality(ctx: click.Context, questions: Path, site_dir: Path | None) -
 def pdf(ctx: click.Context, out: Path, site_dir: Path | None) -> None:
     """Print each policy and its quick card to PDF (make pdf)."""
     from .publishing.pdf import PageMissing, print_all, printouts
-    from .site.build import build as build_site
     from .tools.browser import BrowserMissing, find_chromium
 
     project = _project(ctx)
@@ -266,12 +274,8 @@ def pdf(ctx: click.Context, out: Path, site_dir: Path | None) -> None:
         _fail(f"Cannot print PDFs: {lacking}")
     except SourceError as error:
         _fail(f"Problem found in {error}")
-    with tempfile.TemporaryDirectory(prefix="pdf-site-") as scratch:
-        site = site_dir
-        if site is None:
-            site = Path(scratch) / "site"
-            if build_site(project, site) != 0:
-                _fail("No PDFs were printed, because the site did not build.")
+    with _built_site(project, site_dir,
+                     "No PDFs were printed, because the site did not build.") as site:
         try:
             written = print_all(site.resolve(), (project / out).resolve(), wanted, chromium)
         except PageMissing as lacking:

@@ -60,7 +60,14 @@ def check_staff_words(found: StaffWords, raw: Any, path: Path,
                       policies: dict[str, Policy]) -> None:
     """Stop at the first entry that names no policy of the library, means words its policies
     do not use, or lists a staff word they already use or one listed before."""
-    texts = {slug: policy_words(policy) for slug, policy in policies.items()}
+    read: dict[str, str] = {}
+
+    def text(slug: str) -> str:
+        """A policy's words, read once and only if an entry needs them."""
+        if slug not in read:
+            read[slug] = policy_words(policies[slug])
+        return read[slug]
+
     seen: dict[str, int] = {}
     for index, entry in enumerate(found.entries):
         if entry.policy is not None and entry.policy not in policies:
@@ -72,7 +79,7 @@ def check_staff_words(found: StaffWords, raw: Any, path: Path,
         chosen = [entry.policy] if entry.policy else list(policies)
         where = (f"the {policies[entry.policy].meta.title}" if entry.policy
                  else "any policy")
-        if not words(entry.means) or not any(_uses(texts[slug], entry.means) for slug in chosen):
+        if not words(entry.means) or not any(_uses(text(slug), entry.means) for slug in chosen):
             raise SourceError(
                 path, f"'{entry.means}' does not occur in {where}, so searching for "
                 f"'{entry.staff[0]}' would still find nothing.",
@@ -90,7 +97,7 @@ def check_staff_words(found: StaffWords, raw: Any, path: Path,
                     "Keep one entry for each staff word: give it every meaning there.",
                     line_for(raw, ("entries", index, "staff", number)))
             seen[key] = line_for(raw, ("entries", index, "staff", number)) or 0
-            using = [slug for slug in chosen if _uses(texts[slug], word)]
+            using = [slug for slug in chosen if _uses(text(slug), word)]
             if using:
                 raise SourceError(
                     path, f"'{word}' is already a word of the "

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.compare import NO_CHANGES, PARTS, Marks, compare_policies, report_parts
+from ..domain.compare import (NO_CHANGES, PARTS, Marks, Wording, compare_policies,
+                              report_parts)
 from ..domain.dates import long_date
 from ..domain.inforce import version_on
 from ..domain.loader import SOURCE_FOLDER, load_library
@@ -123,9 +124,19 @@ def _lines_as_markdown(lines: list[tuple[int, str]]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Section:
+    """One touched policy's part of the summary: what is always shown (what merging does,
+    what it is compared with, the count of changes in each part), and the changes word by
+    word, left out if the whole summary would be too long for GitHub to show."""
+
+    head: list[str]
+    details: list[str]
+
+
 def policy_section(project: Path, slug: str, branch: Policy | None, base: str,
                    base_name: str, published: tuple[str, ...], today: dt.date,
-                   details: bool = True) -> list[str]:
+                   wording: Wording) -> Section:
     """The summary of one policy the branch touches."""
     title = branch.meta.title if branch else slug
     lines = [f"### {escaped(title)}", ""]
@@ -134,30 +145,28 @@ def policy_section(project: Path, slug: str, branch: Policy | None, base: str,
                   f"{escaped(f'{SOURCE_FOLDER}/{slug}/')}. Its published versions stay "
                   "published; to tell staff it no longer applies, record a withdrawal with "
                   "make release instead.", ""]
-        return lines
+        return Section(lines, [])
     lines += [f"**What merging does:** {escaped(on_merge(branch, published, today))}", ""]
     old = baseline(project, slug, branch, base, base_name, published, today)
     if old.policy is None:
         lines += [f"This pull request adds the policy, at version "
                   f"{escaped(branch.meta.version)} ({escaped(branch.meta.status)}). There is "
                   "no earlier version to compare it with: read it in the build preview.", ""]
-        return lines
-    wording = site_wording(project)
+        return Section(lines, [])
     comparison = compare_policies(old.policy, branch, wording)
     lines += [f"Compared with {escaped(old.said)}. This pull request's version: "
               f"{escaped(branch.meta.version)} ({escaped(branch.meta.status)}).", ""]
     if comparison.unchanged:
-        return lines + [NO_CHANGES, ""]
+        return Section(lines + [NO_CHANGES, ""], [])
     lines += ["| Part | Changes |", "|---|---|",
               *(f"| {heading} | {comparison.changes_in(key)} |" for key, heading, _ in PARTS),
               ""]
-    if not details:
-        return lines + ["The changes are too long to show here: run make compare.", ""]
     parts = report_parts(comparison, wording, MARKDOWN_MARKS)
-    for key, heading, what in PARTS:
-        lines += [f"#### {heading}", "",
-                  *(_lines_as_markdown(parts[key]) or [f"No changes to {what}."]), ""]
-    return lines
+    details = [line for key, heading, what in PARTS
+               for line in [f"#### {heading}", "",
+                            *(_lines_as_markdown(parts[key]) or [f"No changes to {what}."]),
+                            ""]]
+    return Section(lines, details)
 
 
 def touched(project: Path, base: str) -> tuple[list[str], list[str]]:
@@ -188,9 +197,15 @@ def pull_request_summary(project: Path, base_name: str, today: dt.date) -> str:
     if others:
         lines += ["Library-wide files changed (they apply to every policy): "
                   + ", ".join(escaped(path) for path in others) + ".", ""]
+    wording = site_wording(project)
     sections = [policy_section(project, slug, policies.get(slug), base, base_name,
-                               tags.get(slug, ()), today) for slug in slugs]
-    if sum(len(line) + 1 for section in sections for line in section) > LIMIT:
-        sections = [policy_section(project, slug, policies.get(slug), base, base_name,
-                                   tags.get(slug, ()), today, details=False) for slug in slugs]
-    return "\n".join(lines + [line for section in sections for line in section])
+                               tags.get(slug, ()), today, wording) for slug in slugs]
+    whole = sum(len(line) + 1 for section in sections
+                for line in (*section.head, *section.details))
+    for section in sections:
+        lines += section.head
+        if whole <= LIMIT:
+            lines += section.details
+        elif section.details:
+            lines += ["The changes are too long to show here: run make compare.", ""]
+    return "\n".join(lines)

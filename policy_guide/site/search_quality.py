@@ -99,12 +99,12 @@ def ask(page, root: str, question: Question) -> Answer:
     return Answer(question, shown, meta.startswith("No page has all"))
 
 
-def ask_all(browser, root: str, questions: list[Question], start: str = "") -> list[Answer]:
-    """Every question, in one tab opened at `root` + `start` (the library's home)."""
+def ask_all(browser, root: str, questions: list[Question]) -> list[Answer]:
+    """Every question, in one tab opened at the library's home, `root`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto(root + start)
+        page.goto(root)
         page.locator(".library-search .md-search__input").click()
         return [ask(page, root, question) for question in questions]
     finally:

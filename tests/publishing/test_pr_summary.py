@@ -189,3 +189,16 @@ def test_an_unknown_base_is_a_clear_error(branch):
     assert ran.returncode == 1
     assert "There is no branch or commit called 'origin/nowhere'" in ran.stderr
     assert "Traceback" not in ran.stderr
+
+
+def test_a_summary_too_long_for_github_keeps_what_merging_does_and_the_counts(branch,
+                                                                              monkeypatch):
+    """GitHub shows at most 1 MiB of a step's summary: past the limit, each policy's word by
+    word changes give way to a pointer to make compare."""
+    from policy_guide.publishing import summary as pr_summary
+
+    monkeypatch.setattr(pr_summary, "LIMIT", 500)
+    text = pr_summary.pull_request_summary(branch.root, "main", TODAY)
+    assert "**What merging does:**" in text and "| Clauses | 1 |" in text
+    assert "#### Clauses" not in text and "say clearly in your profile" not in text
+    assert "The changes are too long to show here: run make compare." in text

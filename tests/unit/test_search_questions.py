@@ -17,6 +17,12 @@ QUESTIONS = ROOT / "tests" / "search" / "questions.yml"
 ADDRESS = re.compile(r"^(?P<slug>[a-z0-9-]+)/(?:(?P<page>[a-z-]+)/)?#(?P<anchor>[a-z0-9-]+)$")
 
 
+def test_the_set_is_big_enough_to_keep_search_honest():
+    questions = load_questions(QUESTIONS)
+    assert len(questions) >= 40
+    assert len({question.ask.lower() for question in questions}) == len(questions)
+
+
 def test_every_right_answer_is_an_address_that_exists():
     library = load_library(ROOT / "policy_source")
     for question in load_questions(QUESTIONS):
