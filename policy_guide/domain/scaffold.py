@@ -19,11 +19,16 @@ from .codeowners import write_codeowners
 from .dates import add_years, long_date
 from .loader import SOURCE_FOLDER, load_library
 from .models import POLICY_NAME, RESERVED_NAMES
+from .release import yaml_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "new-policy"
 #: What the new policy starts with, unless the command says otherwise.
 DEFAULT_OWNER = "Strategic Director of Corporate Resources"
 DEFAULT_CONTACT = "Human Resources"
+#: The clauses of the template's policy.md that its rules and first question point to (an
+#: imported policy points them to its own clauses: importing/draft.py).
+TEMPLATE_CLAUSES = {"roles_clause": "who-does-what", "review_clause": "when-reviewed",
+                    "scope_number": "2.1", "scope_clause": "who-it-covers"}
 
 
 class ScaffoldError(Exception):
@@ -56,6 +61,24 @@ def check_name(name: str, root: Path) -> None:
             f"called '{name}'. Choose another name, or edit that policy.")
 
 
+def with_yaml_values(values: dict) -> dict:
+    """The template values, with each text a YAML value may hold also written as one
+    (`${owner_yaml}`), quoted where YAML needs it: an owner's '[To write: ...]' or 'Head of
+    HR: Policy' stays text, not a list or a mapping."""
+    return {**values, **{f"{key}_yaml": yaml_text(str(values[key]))
+                         for key in ("title", "category", "owner", "contact") if key in values}}
+
+
+def choose_category(categories: list[str], given: str | None) -> str:
+    """The category asked for, which must be one of the library's; the first if none."""
+    category = (given or "").strip() or categories[0]
+    if category not in categories:
+        raise ScaffoldError(f"'{category}' is not one of the library's categories: "
+                            f"{', '.join(categories)}. Use one of those, or add it to "
+                            "'categories:' in policy_source/library.yml first.")
+    return category
+
+
 @dataclass(frozen=True)
 class NewPolicy:
     name: str  # the folder name, such as flexible-working
@@ -81,18 +104,16 @@ def scaffold(root: Path, new: NewPolicy, today: dt.date) -> Scaffolded:
     """Write the new policy's folder and its CODEOWNERS line under the project `root`, and
     say what was written and chosen. The library must be sound before anything is written: a
     mistake found afterwards would leave a half-added policy behind."""
-    categories = load_library(root / SOURCE_FOLDER).settings.categories
-    category = (new.category or "").strip() or categories[0]
-    if category not in categories:
-        raise ScaffoldError(f"'{category}' is not one of the library's categories: "
-                            f"{', '.join(categories)}. Use one of those, or add it to "
-                            "'categories:' in policy_source/library.yml first.")
+    category = choose_category(load_library(root / SOURCE_FOLDER).settings.categories,
+                               new.category)
     name = new.name.strip()
     check_name(name, root)
     values = {"title": (new.title or "").strip() or title_for(name), "owner": new.owner.strip(),
               "contact": new.contact.strip(), "category": category,
               "today": today.isoformat(), "today_long": long_date(today),
-              "next_review": add_years(today, 2).isoformat(), "prefix": rule_prefix(name)}
+              "next_review": add_years(today, 2).isoformat(), "prefix": rule_prefix(name),
+              **TEMPLATE_CLAUSES}
+    values = with_yaml_values(values)
     written = []
     source = root / SOURCE_FOLDER / name
     source.mkdir(parents=True)

@@ -57,6 +57,8 @@ def test_a_new_draft_lists_what_is_still_to_write_and_cannot_be_released(tmp_pat
     assert "Still to write before it can be approved" in checked.stdout
     assert "policy_source/lone-working/policy.md, line 19: to write: why the Council needs" in (
         checked.stdout)
+    assert "policy_source/lone-working/rules.yml, line 5: to write: the do and don't rules" in (
+        checked.stdout)
     eia = project.path("policy_source/lone-working/eia.md")
     eia.write_text(eia.read_text(encoding="utf-8").replace("not assessed", "neutral"),
                    encoding="utf-8")
@@ -68,7 +70,7 @@ def test_a_new_draft_lists_what_is_still_to_write_and_cannot_be_released(tmp_pat
     assert "This version is 'in force', so it would be published as it is" in released.stderr
     assert "policy_source/lone-working/policy.md, line 19: to write: why the Council" in (
         released.stderr)
-    assert "... and 19 more" in released.stderr
+    assert "... and 20 more" in released.stderr
     assert snapshot(project.root) == before
 
 
