@@ -22,7 +22,7 @@ endif
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build check test test-fast pdf release publish export export-public \
-	compare pr-summary search-quality in-force new-policy schemas codeowners plain-english review-reminders bench lock clean
+	compare pr-summary search-quality in-force new-policy import schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -94,6 +94,12 @@ plain-english: $(STAMP) ## Score every page for plain English and list its harde
 
 new-policy: $(STAMP) ## Start a draft policy: NAME=flexible-working [TITLE= OWNER= CONTACT= CATEGORY=]
 	$(GUIDE) new-policy "$(NAME)" $(if $(TITLE),--title "$(TITLE)") \
+	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)") \
+	  $(if $(CATEGORY),--category "$(CATEGORY)")
+
+import: $(STAMP) ## Bring a Word policy in as a draft: FILE=policy.docx [NAME= TITLE= OWNER= CATEGORY=], or DIR=folder/
+	$(GUIDE) import $(if $(FILE),"$(FILE)") $(if $(DIR),--dir "$(DIR)") \
+	  $(if $(NAME),--name "$(NAME)") $(if $(TITLE),--title "$(TITLE)") \
 	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)") \
 	  $(if $(CATEGORY),--category "$(CATEGORY)")
 

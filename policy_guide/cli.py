@@ -334,6 +334,97 @@ def new_policy(ctx: click.Context, name: str, title: str | None, owner: str | No
         "     then merge: CI publishes it. 'Changing the guide' explains each file.")
 
 
+@main.command("import")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--dir", "folder", type=click.Path(path_type=Path),
+              help="import every Word file in this folder instead, each named from its title")
+@click.option("--name", help="the new policy's folder name (default: from its title)")
+@click.option("--title", help="the policy's name (default: the Word file's title)")
+@click.option("--owner", help="the role that owns the policy (default: the Word file's)")
+@click.option("--contact", help="the team or role staff should ask about the policy")
+@click.option("--category", help="one of 'categories' in policy_source/library.yml")
+@click.pass_context
+def import_word(ctx: click.Context, file: Path | None, folder: Path | None, name: str | None,
+                title: str | None, owner: str | None, contact: str | None,
+                category: str | None) -> None:
+    """Bring a Word policy in as a draft (make import FILE=... NAME=..., or DIR=...)."""
+    from .importing.draft import Options
+    from .importing.importer import NotImported, import_file, import_folder
+
+    project = _project(ctx)
+    file, folder = (_optional(str(file)) if file else None), (_optional(str(folder)) if folder else None)
+    if bool(file) == bool(folder):
+        _fail("Say which Word file to import, with FILE=path/to/policy.docx (and NAME=...), or "
+              "which folder of Word files, with DIR=path/to/folder/.")
+    options = Options(_optional(name), _optional(title), _optional(owner), _optional(contact),
+                      _optional(category))
+    today = dt.date.today()
+    if file:
+        try:
+            done = import_file(project, Path(file), options, today)
+        except NotImported as error:
+            _fail(f"Nothing was imported. Problem found with {Path(file).name}:\n  {error}")
+        _say_imported(project, done)
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        _fail(f"There is no folder at {path}. Check the path (DIR=...).")
+    if options.name or options.title:
+        _fail("NAME= and TITLE= are for one file. With DIR=, each policy is named from its "
+              "own title; rename a folder afterwards if you need to.")
+    failed = imported = 0
+
+    def progress(index: int, total: int, each: Path) -> None:
+        click.echo(f"[{index}/{total}] {each.name} ... ", nl=False)
+
+    for result in import_folder(project, path, options, today, progress):
+        if result.imported:
+            imported += 1
+            draft = result.imported.draft
+            click.echo(f"imported as {SOURCE_FOLDER}/{result.imported.name}/ "
+                       f"({_count(draft.sections, 'section')}, {_count(draft.clauses, 'clause')}; "
+                       f"{_count(len(draft.notes), 'thing')} to check in "
+                       f"{result.imported.report.relative_to(project)})")
+        else:
+            failed += 1
+            click.echo(f"not imported: {result.problem}")
+    click.echo(f"\nImported {imported} of {imported + failed} file{'s' if imported + failed != 1 else ''}"
+               f" as drafts.{' Nothing was written for the others: fix each as it says and import it on its own with FILE= and NAME=.' if failed else ''}"
+               "\nNext: work through each report, then run 'make check', which lists what is "
+               "still to write in every draft.")
+    if failed:
+        sys.exit(1)
+
+
+def _say_imported(project: Path, done) -> None:
+    draft = done.draft
+    release = " ".join(f'{key}="{value}"' if " " in value or value == "..." else
+                       f"{key}={value}" for key, value in draft.release.items())
+    click.echo(f"Imported the {draft.title} as a draft (version {draft.version}) from Word:\n"
+               f"  {_count(draft.sections, 'section')} and {_count(draft.clauses, 'clause')}; "
+               f"numbers from {draft.numbering}.\n"
+               f"  Changes to it are reviewed by {done.team} (.github/CODEOWNERS).\n"
+               "Files written:")
+    for path in done.files:
+        click.echo(f"  {path.relative_to(project)}")
+    click.echo(f"Import report (not published): {done.report.relative_to(project)}")
+    if draft.notes:
+        click.echo(f"  {_count(len(draft.notes), 'thing')} to check against the Word file, each "
+                   "with the paragraph it came from.")
+    click.echo("Still to write ('make check' lists each with its line):")
+    for item in draft.to_write:
+        click.echo(f"  - {item}")
+    click.echo(
+        f"\nNext:\n"
+        f"  1. Work through the report, and write what is listed above. 'make serve' shows "
+        "the draft as staff will see it.\n"
+        f"  2. Delete the report, commit the folder and open a pull request: a draft is "
+        "checked but not published.\n"
+        f"  3. When it is finished, record the version the Word file holds with\n"
+        f"     'make release POLICY={draft.name} {release} SUMMARY=\"...\"',\n"
+        "     then merge: CI publishes it.")
+
+
 @main.command()
 @click.option("--version", "version", required=True, type=NUMBER,
               help="the new version number, such as 1.1 (make: VERSION=)")

@@ -19,6 +19,7 @@ MAY_IMPORT = {
     "domain": {"tools"},
     "site": {"domain", "tools"},
     "publishing": {"site", "domain", "tools"},
+    "importing": {"domain", "tools"},
 }
 
 
@@ -45,6 +46,11 @@ def imported_layers(path: Path) -> set[str]:
                 if parts[0] == "policy_guide" and len(parts) > 1:
                     found.add(parts[1])
     return found
+
+
+def test_every_part_of_the_package_is_a_layer():
+    folders = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    assert folders == set(MAY_IMPORT), "add the new folder to MAY_IMPORT and to the README"
 
 
 @pytest.mark.parametrize("layer", MAY_IMPORT)
