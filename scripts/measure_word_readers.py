@@ -17,20 +17,29 @@ mammoth and pandoc are not dependencies of the guide. To run this, install them 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from policy_guide.importing.draft import Options, build_draft
+from policy_guide.importing.reading import read_document
+from policy_guide.importing.wordfile import WordFileError, check_word_file
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
-from word import CLAUSES, SUBS, long_policy, structured  # noqa: E402
 
-from policy_guide.importing.draft import Options, build_draft  # noqa: E402
-from policy_guide.importing.reading import read_document  # noqa: E402
-from policy_guide.importing.wordfile import WordFileError, check_word_file  # noqa: E402
+def _test_files():
+    """tests/word.py, which writes the import tests' Word files, loaded from its path."""
+    spec = importlib.util.spec_from_file_location("word", ROOT / "tests" / "word.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+word = _test_files()
+CLAUSES, SUBS, long_policy, structured = word.CLAUSES, word.SUBS, word.long_policy, word.structured
 
 
 def expected_numbers() -> list[str]:
