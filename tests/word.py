@@ -319,9 +319,25 @@ def structured(path: Path, tracked: bool = False) -> Path:
     bare.add_run().add_picture(BytesIO(tiny_png()))
     if tracked:
         word.tracked_insertion(bare, " An added sentence.")
-    word.heading("Roles and responsibilities")
+    word.heading("Roles & responsibilities")
     word.paragraph("Managers act on every complaint within five working days.",
                    num=num, level=1)
+    word.paragraph(HOSTILE, num=num, level=1)
+    return word.save(path)
+
+
+#: Words in a Word file that would be markup, script or an attribute if they were not
+#: written as text.
+HOSTILE = ('Type <script>alert("x")</script> or <b onclick="x()">this</b> & &copy; '
+           '*not bold* [not a link](https://example.invalid) {#not-an-anchor} _plain_')
+
+
+def plain_paragraphs(path: Path) -> Path:
+    """No numbers, no headings: a short note of a policy in plain paragraphs."""
+    word = WordFile()
+    word.paragraph("Car sharing")
+    word.paragraph("Employees may share cars for journeys made on Council business.")
+    word.paragraph("Each driver must have business insurance.")
     return word.save(path)
 
 

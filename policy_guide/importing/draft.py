@@ -48,6 +48,8 @@ REQUIRED_TITLES = {
     "related": ("related", "associated", "other policies", "links to other", "references"),
     "review": ("review",),
 }
+#: The most words of introduction before section 1 that become the policy's summary.
+SUMMARY_WORDS = 80
 _CONTENTS = re.compile(r"^(table of )?contents$", re.IGNORECASE)
 _CONTROL = re.compile(r"^(document|version|policy) (control|information|details|history)$",
                       re.IGNORECASE)
@@ -148,15 +150,19 @@ def _title_like(paragraph: Paragraph, text: str, words: int) -> bool:
 # -- Markdown text ----------------------------------------------------------------------------
 
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[",
-                         "]": "\\]", "{": "\\{", "}": "\\}", "<": "&lt;", ">": "&gt;",
-                         "&": "&amp;"})
+                         "]": "\\]", "{": "\\{", "}": "\\}"})
+#: Where '<' could open HTML (a tag, a comment, an autolink) and '&' a character reference;
+#: anywhere else both are shown as they are, so a title such as 'Roles & duties' reads the
+#: same in every place the guide shows it.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([#+=:-]|\d+(?=[.)]))")
 
 
 def escape(text: str, in_table: bool = False) -> str:
     """Word text as Markdown that shows exactly those characters: nothing in it becomes
     markup, a link, an attribute or HTML."""
-    text = " ".join(text.replace("\t", " ").split(" ")).translate(_ESCAPE)
+    text = _HTML_START.sub("&lt;", _ENTITY.sub("&amp;", text.replace("\t", " ").translate(_ESCAPE)))
     if in_table:
         text = text.replace("|", "\\|")
     return text
@@ -487,7 +493,11 @@ def build_draft(document: Document, options: Options, categories: list[str],
     structure = _Structure(document, notes)
     blocks = document.blocks
     start = _first_part(blocks, structure)
-    title, summary_parts = _preamble(blocks[:start], facts, notes, document)
+    structured = start < len(blocks)
+    title, introduction = _preamble(blocks[:start], facts, notes, document, structured)
+    intro_paragraphs = [block for block in introduction if isinstance(block, Paragraph)]
+    short = sum(len(block.text.split()) for block in intro_paragraphs) <= SUMMARY_WORDS
+    summary_parts = [block.text for block in intro_paragraphs] if structured and short else []
     title = (options.title or "").strip() or title or _title_from_file(document.name)
     name = (options.name or "").strip() or name_from_title(title)
     _body(blocks[start:], structure, notes)
@@ -495,11 +505,20 @@ def build_draft(document: Document, options: Options, categories: list[str],
         section = DraftSection(1, "Policy", anchor_for("policy", structure.anchors), 1)
         clause = DraftClause("1.1", title, anchor_for(title, structure.anchors), 1)
         clause.content = [("para", block, False) if isinstance(block, Paragraph)
-                          else ("table", block) for block in blocks[start:]]
+                          else ("table", block) for block in introduction]
         section.clauses.append(clause)
         structure.sections.append(section)
         notes.append(Note(1, "number", "no numbered sections or headings were found, so the "
                           "whole text is in clause 1.1: split it into sections and clauses"))
+    elif introduction and not (short and len(introduction) == len(intro_paragraphs)):
+        # A long introduction, or a table before section 1, is kept under section 1's heading
+        kept = [("table", block) if isinstance(block, Table) else ("para", block, False)
+                for block in introduction if isinstance(block, Table) or not short]
+        structure.sections[0].intro[:0] = kept
+        notes.append(Note(0, "text", "the text before section 1 is kept under section 1's "
+                          "heading, before its first clause: "
+                          + ("write a summary of a sentence or two, and move or remove it"
+                             if not short else "check where it belongs")))
     for word_paragraph, word, number in structure.renumbered:
         notes.append(Note(word_paragraph, "number",
                           f"Word shows {word} here, which does not follow on from the number "
@@ -566,18 +585,16 @@ def _title_from_file(name: str) -> str:
     return stem[:1].upper() + stem[1:] if stem else "Imported Policy"
 
 
-def _preamble(blocks: list, facts: Facts, notes: list[Note], document: Document
-              ) -> tuple[str | None, list[str]]:
-    """Read what comes before section 1: the title, document control and any introduction."""
+def _preamble(blocks: list, facts: Facts, notes: list[Note], document: Document,
+              structured: bool) -> tuple[str | None, list]:
+    """Read what comes before section 1: the title, document control and the introduction,
+    returned as the blocks it holds (the whole text, when the document has no sections)."""
     title = document.title
-    summary: list[str] = []
+    kept: list = []
     for block in blocks:
         if isinstance(block, Table):
             if not _control_table(block, facts):
-                notes.append(Note(block.after, "table",
-                                  f"table {block.number}, just after it and before section 1, is not a document "
-                                  "control table and was left out: copy anything it holds "
-                                  "that staff need into the policy"))
+                kept.append(block)
             continue
         text = block.text
         style = block.style.lower()
@@ -591,8 +608,8 @@ def _preamble(blocks: list, facts: Facts, notes: list[Note], document: Document
         elif style == "title" or (title is None and (block.heading or len(text.split()) <= 12)):
             title = title or text
         else:
-            summary.append(text)
-    return title, summary
+            kept.append(block)
+    return title, kept
 
 
 def _control_table(table: Table, facts: Facts) -> bool:
@@ -754,12 +771,8 @@ def _values(options: Options, facts: Facts, categories: list[str], today: dt.dat
         if not found.day_given:
             notes.append(Note(0, "fact", f"{NAMES[fact]} gives a month but no day: the 1st "
                               f"({long_date(found.date)}) was taken"))
-    words = " ".join(summary).split()
-    summary_text = " ".join(summary) if summary and len(words) <= 80 else ""
-    if summary and not summary_text:
-        notes.append(Note(0, "text", "the introduction before section 1 is too long for a "
-                          "summary and was left out: write a summary of a sentence or two"))
-    elif summary_text:
+    summary_text = escape(" ".join(summary))
+    if summary_text:
         notes.append(Note(0, "text", "the text before section 1 became the policy's summary: "
                           "check it reads as one"))
     return {

@@ -67,7 +67,13 @@ def import_file(root: Path, path: Path, options: Options, today: dt.date) -> Imp
             f"{str(error)[:120]}). Open it in Word, save it again as a Word Document (.docx), "
             "and import that.") from None
     chosen = Options(options.name, options.title, options.owner, options.contact, category)
-    draft = build_draft(document, chosen, library.settings.categories, today)
+    try:
+        draft = build_draft(document, chosen, library.settings.categories, today)
+    except (SourceError, KeyError, ValueError, IndexError, AttributeError, TypeError) as error:
+        raise NotImported(
+            f"{path.name} could be read, but not turned into a draft ({type(error).__name__}: "
+            f"{str(error)[:200]}). This is a fault in the import, not in your Word file: "
+            "please report it to the guide's maintainers with the file.") from None
     if not options.name:
         _check_name(draft.name, root)
     return _write(root, draft, document, today)

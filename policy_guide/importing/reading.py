@@ -317,7 +317,9 @@ class _Reader:
                 "picture is not" if alt else
                 "a picture with no description: not imported (a [To write: ...] mark is in "
                 "its place)"))
-        for _ in element.iter(_V_IMAGEDATA):
+        for image in element.iter(_V_IMAGEDATA):
+            if any(parent.tag == _MC_FALLBACK for parent in image.iterancestors()):
+                continue  # the old-style copy Word keeps beside a modern picture
             found.inlines.append(Inline(kind="picture"))
             self.notes.append(Note(found.number, "picture",
                                    "an old-style picture with no description: not imported"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain.dates import long_date
 from .draft import Draft
 from .facts import NAMES
-from .reading import Document, Paragraph, Table
+from .reading import Document, Note, Paragraph, Table
 
 #: The headings the notes are grouped under, in the order the owner should work.
 KINDS = {
@@ -95,7 +95,6 @@ def write_report(path: Path, draft: Draft, document: Document, folder: str,
     return text
 
 
-def _problem(where: str, what: str):
-    from .reading import Note
+def _problem(where: str, what: str) -> Note:
     number = int(where.split()[-1]) if where.startswith("paragraph ") else 0
     return Note(number, "fact", f"{what} (in {where})" if not number else what)

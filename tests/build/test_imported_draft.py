@@ -8,7 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import command, copy_project
-from word import long_policy, structured
+from word import HOSTILE, long_policy, structured
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +48,14 @@ def test_an_imported_page_shows_the_words_tables_links_and_notes_of_the_word_fil
     back = note.css_first("a.footnote-backref")
     assert back.text() == "Back to the text"
     assert page.css_first(back.attributes["href"].replace(":", "\\:")) is not None
+
+
+def test_word_text_is_shown_as_text_never_as_markup_or_script(built_import):
+    project, built, site = built_import
+    page = LexborHTMLParser((site / "dignity-at-work" / "policy" / "index.html").read_text())
+    content = page.css_first("article")
+    assert HOSTILE in " ".join(content.text(deep=True).split())
+    assert not [node for node in content.css("script, b, [onclick], #not-an-anchor")]
+    assert not content.css('a[href="https://example.invalid"]')
+    assert "Roles & responsibilities" in [node.text(deep=True).replace("¶", "").strip()
+                                          for node in content.css("h2")][2]

@@ -14,7 +14,7 @@ import pytest
 from conftest import Ran, command, copy_project
 from policy_guide.domain.loader import load_library
 from word import (CLAUSES, HEADED, SECTIONS, SUBS, hand_numbered, headings_only, long_policy,
-                  never_restarting, sentence,
+                  never_restarting, plain_paragraphs, sentence,
                   structured)
 
 @pytest.fixture(scope="module")
@@ -309,3 +309,16 @@ def test_numbers_word_shows_out_of_order_are_put_right_and_reported(tmp_path):
     assert ('Paragraph 6 ("It covers every Council car park."): Word shows 2.3 here, which does '
             "not follow on from the number before it: it is 2.1 in the draft") in text
     assert "Word shows 2.4 here" in text
+
+
+def test_a_document_with_no_numbers_or_headings_keeps_all_its_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = command(project.root, "import", str(plain_paragraphs(tmp_path / "cars.docx")),
+                     "--name", "car-sharing")
+    assert result.returncode == 0, result.stderr
+    policy = load_library(project.path("policy_source")).policies["car-sharing"]
+    assert policy.meta.title == "Car sharing"
+    assert dict(clauses(policy))["1.1"] == ("Employees may share cars for journeys made on "
+                                            "Council business.\n\nEach driver must have "
+                                            "business insurance.")
+    assert "no numbered sections or headings were found" in report(project, "car-sharing")
