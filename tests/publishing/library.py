@@ -126,7 +126,7 @@ INSTRUCTION = re.compile(r"\[To write:[^\]]*\]")
 def approve_draft(project, slug: str) -> None:
     """Write the words a scaffolded draft asks for, fill in its assessment and date it before
     the first merge, as an owner would before asking for approval."""
-    for name in ("policy.md", "faqs.md", "eia.md"):
+    for name in ("policy.md", "faqs.md", "eia.md", "rules.yml"):
         path = project.path(f"policy_source/{slug}/{name}")
         text = INSTRUCTION.sub("The owner wrote this part before asking for approval.",
                                path.read_text(encoding="utf-8"))
