@@ -165,6 +165,13 @@ class WordFile:
         reference.append(_element("w:footnoteReference", id=note_id))
         paragraph._p.append(reference)
 
+    def text_box(self, paragraph, text: str) -> None:
+        """A text box beside the paragraph, as older Word versions write one (VML)."""
+        paragraph._p.append(parse_xml(
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:200pt;height:40pt">'
+            f"<v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+            "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+
     def comment(self, paragraph, text: str) -> None:
         self.document.add_comment(paragraph.runs, text=text, author="Reviewer", initials="R")
 
@@ -319,6 +326,12 @@ def structured(path: Path, tracked: bool = False) -> Path:
     bare.add_run().add_picture(BytesIO(tiny_png()))
     if tracked:
         word.tracked_insertion(bare, " An added sentence.")
+    steps = word.list_instance(word.list_definition([("decimal", "%1.")]))
+    word.paragraph("How to complain.", num=num, level=1)
+    word.paragraph("Write down what happened.", num=steps, level=0)
+    word.paragraph("Tell your manager.", num=steps, level=0)
+    quoted = word.paragraph("Treat others as you would like to be treated.", style="Quote")
+    word.text_box(quoted, "Call the employee helpline at any time")
     word.heading("Roles & responsibilities")
     word.paragraph("Managers act on every complaint within five working days.",
                    num=num, level=1)

@@ -631,7 +631,15 @@ def _control_table(table: Table, facts: Facts) -> bool:
     return found
 
 
+#: Paragraph styles whose meaning the draft carries (headings, lists, body text); any other
+#: style is read as a plain paragraph, and the report names it once.
+_KNOWN_STYLE = re.compile(r"^(normal|body text.*|list.*|heading \d|title|subtitle|toc.*|"
+                          r"no spacing|default|plain text|footnote text|table.*|"
+                          r"normal \(web\))$", re.IGNORECASE)
+
+
 def _body(blocks: list, structure: _Structure, notes: list[Note]) -> None:
+    unknown: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             structure.place(("table", block), block.after)
@@ -639,6 +647,8 @@ def _body(blocks: list, structure: _Structure, notes: list[Note]) -> None:
         text = block.text
         if not text and not any(piece.kind != "text" for piece in block.inlines):
             continue
+        if not _KNOWN_STYLE.match(block.style.strip()):
+            unknown.setdefault(block.style.strip(), []).append(block.number)
         number = structure.number_of(block)
         if number is None and structure.in_order and block.heading in (1, 2) and text:
             parts = [0] * block.heading
@@ -670,6 +680,17 @@ def _body(blocks: list, structure: _Structure, notes: list[Note]) -> None:
             structure.clause(block, text, number.label, _has_body(blocks, index, structure))
         else:
             structure.place(("sub", block, number.label), block.number)
+    _style_notes(unknown, notes)
+
+
+def _style_notes(unknown: dict[str, list[int]], notes: list[Note]) -> None:
+    for style, paragraphs in unknown.items():
+        others = (f" (and {len(paragraphs) - 1} more paragraph"
+                  f"{'s' if len(paragraphs) > 2 else ''} in it)" if len(paragraphs) > 1 else "")
+        notes.append(Note(paragraphs[0], "style",
+                          f"the Word style '{style}'{others} is not one the import knows, so "
+                          "its text is an ordinary paragraph: check nothing it meant (a quote, "
+                          "a warning, a note) is lost"))
 
 
 def _drop_typed_number(paragraph: Paragraph) -> None:

@@ -27,6 +27,7 @@ KINDS = {
     "reference": "Cross-references",
     "link": "Links",
     "heading": "Headings without numbers",
+    "style": "Word styles the import does not know",
     "text": "Introduction and summary",
     "comment": "Comments",
     "contents": "Contents",

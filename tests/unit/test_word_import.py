@@ -111,6 +111,11 @@ def test_the_structure_inside_clauses_is_kept(imported):
     assert "(Picture: Flow chart of the three steps)" in found["2.3"]
     assert "[To write: the Word file has a picture here with no description" in found["2.4"]
     assert "Check this wording" not in policy.body  # comments are not policy
+    complaints = found["2.5"]
+    assert complaints.startswith("How to complain.\n\n1. Write down what happened.\n1. Tell your "
+                                 "manager.")
+    assert "Treat others as you would like to be treated." in complaints
+    assert "Call the employee helpline at any time" in complaints  # from the text box
 
 
 def report(project, name: str) -> str:
@@ -127,6 +132,9 @@ def test_the_report_names_each_thing_to_check_with_its_word_paragraph(imported):
     assert 'a picture described as "Flow chart of the three steps"' in text
     assert re.search(r'Paragraph \d+ \("A second chart\."\): a picture with no description',
                      text)
+    assert ('Paragraph 17 ("Treat others as you would like to be ..."): a text box saying '
+            '"Call the employee helpline at any time"') in text
+    assert "the Word style 'Quote' is not one the import knows" in text
     assert "Not in the Word file: version number, who approved it" in text
     assert "The equality impact assessment (eia.md)." in text
     # the report is beside the draft, not in it (nothing in the policy folder is published
