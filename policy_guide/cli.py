@@ -466,6 +466,13 @@ def release(ctx: click.Context, version: str, date: dt.date, decided_by: str, su
                "  Next: check the wording changes are in policy.md, preview with 'make "
                "serve',\n  then commit and open a pull request. When it is merged, CI "
                f"publishes version {meta.version}\n  beside the earlier versions.")
+    if released.references_changed:
+        click.echo("\nWarning: other policies' published pages refer to clauses this release "
+                   "changes. Their pages keep the words they were published with:")
+        for change in released.references_changed:
+            click.echo(f"  - {change[0].upper()}{change[1:]}")
+        click.echo("  Tell each policy's owner: a new version of theirs brings its reference "
+                   "up to date.")
 
 
 # -- questions about the policies ------------------------------------------------------------

@@ -25,7 +25,8 @@ from .sourcetext import check_template_markers
 from .staffwords import STAFF_WORDS_FILE, check_staff_words
 from .sourcefiles import (DEFAULT_SIZE_LIMIT_KB, LineDict, MarkdownSource, line_for,
                           parse_yaml, read_markdown, read_text, refuse_links)
-from .structure import check_markdown, parse_faqs, parse_policy_body
+from .references import check_references, find_references, mentions
+from .structure import check_markdown, outside_code, parse_faqs, parse_policy_body
 from .unfinished import Unfinished, empty_headings, refuse_unfinished, unfinished_text
 from .validate import validate
 
@@ -154,10 +155,13 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
     faqs_path = folder / FAQS_FILE
     faqs_source = _markdown(faqs_path, limit, unfinished)
     faq_meta = validate(FaqMeta, _front_matter(faqs_source), faqs_path)
+    references = find_references(outside_code(policy_source.body, policy_source.body_line),
+                                 slug, policy_path)
     faqs = []
     for question, anchor, line, answer_lines in parse_faqs(
             faqs_source.body, faqs_source.body_line, faqs_path):
         answer = "\n".join(text for _, text in answer_lines)
+        references += find_references(answer_lines, slug, faqs_path)
         refs = checks.check_links(answer, line + 1, faqs_path, anchors, prefixes=("policy.md",))
         if not refs:
             raise SourceError(
@@ -186,6 +190,7 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
         eia=Eia(eia_meta, eia_source.body),
         faqs=Faqs(faq_meta, tuple(faqs)),
         unfinished=tuple(unfinished),
+        references=references,
     )
 
 
@@ -213,7 +218,31 @@ def _load_library(root: Path, only: Collection[str] | None) -> Library:
                               root / SETTINGS_FILE)
     chosen = [folder for folder in folders if only is None or folder.name in only]
     policies = {folder.name: load_policy(folder, settings) for folder in chosen}
+    neighbours = {} if only is None else {
+        folder.name: load_policy(folder, settings)
+        for folder in _neighbours(folders, policies, settings.limits.source_file_kb)}
+    check_references({**neighbours, **policies}, policies)
     limit = settings.limits.source_file_kb
     staff_words = (load_staff_words(root, limit, policies) if only is None
                    else StaffWords())
-    return Library(settings, policies, load_glossary(root, limit), staff_words)
+    return Library(settings, policies, load_glossary(root, limit), staff_words, neighbours)
+
+
+def _neighbours(folders: list[Path], policies: dict, limit_kb: int) -> list[Path]:
+    """For a build of some policies: the other folders they refer to, and those whose
+    policy.md or faqs.md refer to them (found by reading the text, not loading it)."""
+    wanted = {reference.target for policy in policies.values()
+              for reference in policy.references}
+    found = []
+    for folder in folders:
+        if folder.name in policies:
+            continue
+        if folder.name in wanted:
+            found.append(folder)
+            continue
+        text = "".join(path.read_text(encoding="utf-8", errors="replace")
+                       for path in (folder / POLICY_FILE, folder / FAQS_FILE)
+                       if path.is_file() and path.stat().st_size <= limit_kb * 1024)
+        if mentions(text) & set(policies):
+            found.append(folder)
+    return found

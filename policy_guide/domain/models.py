@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
                       model_validator)
 
+from .references import Reference
 from .unfinished import Unfinished
 from .versions import VERSION_PATTERN
 
@@ -509,6 +510,8 @@ class Policy:
     faqs: Faqs
     #: what is still to be written (domain/unfinished.py): only a draft may have any
     unfinished: tuple[Unfinished, ...] = ()
+    #: its references to other policies (domain/references.py)
+    references: tuple[Reference, ...] = ()
 
     @cached_property
     def anchors(self) -> dict[str, Clause | Section]:
@@ -537,3 +540,10 @@ class Library:
     policies: dict[str, Policy]
     glossary: Glossary
     staff_words: StaffWords = field(default_factory=StaffWords)
+    #: In a build of some policies only: the other policies they refer to or are referred to
+    #: by, loaded and checked for the references but not built
+    neighbours: dict[str, Policy] = field(default_factory=dict)
+
+    def known(self) -> dict[str, Policy]:
+        """Every policy loaded: those built, and their neighbours."""
+        return {**self.neighbours, **self.policies}

@@ -18,6 +18,7 @@ from .dates import add_years
 from .errors import quoted_list
 from .loader import load_library
 from .models import Policy
+from .published import policy_at, tagged_versions
 from .versions import version_key
 
 REVIEW_AFTER_YEARS = 2  # the next review, unless the release says otherwise
@@ -154,6 +155,40 @@ def without_permission(text: str, slug: str) -> str | None:
     return "".join(kept)
 
 
+def published_references_changed(root: Path, policy: Policy) -> tuple[str, ...]:
+    """What a release of `policy` makes wrong in other policies' published versions: each
+    version in force (the newest published) of another policy that refers to a clause this
+    release removes or renumbers, with the file and line of the reference. Published pages
+    are never rebuilt, so they keep the number they were published with (and a removed
+    clause's link leads to the top of the page); the owner of each may want a new version."""
+    try:
+        published = tagged_versions(root)
+    except Exception:  # not a git repository, or no tags: nothing published to compare
+        return ()
+    before = (policy_at(root, policy.slug, published[policy.slug][-1])
+              if published.get(policy.slug) else None)
+    found = []
+    for slug, versions in sorted(published.items()):
+        if slug == policy.slug or not versions:
+            continue
+        other = policy_at(root, slug, versions[-1])
+        for reference in other.references:
+            anchor = reference.anchor
+            if reference.target != policy.slug or anchor is None:
+                continue
+            said = (before.number_of(anchor) if before is not None and anchor in before.anchors
+                    else f"'#{anchor}'")
+            where = (f"the {other.meta.title} {versions[-1]} (published), {reference.path.name} "
+                     f"line {reference.line}")
+            if anchor not in policy.anchors:
+                found.append(f"{where} refers to {said} of the {policy.meta.title}, which this "
+                             "release removes.")
+            elif before is not None and said != policy.number_of(anchor):
+                found.append(f"{where} refers to {said} of the {policy.meta.title}, which this "
+                             f"release renumbers as {policy.number_of(anchor)}.")
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class Release:
     """A new version of a policy, as `make release` records it."""
@@ -173,6 +208,8 @@ class Released:
 
     policy: Policy  # as it now is
     permission_removed: bool  # library.yml's permission for an overdue review, now not needed
+    #: published versions of other policies whose references this release makes wrong
+    references_changed: tuple[str, ...] = ()
 
 
 def release(request: Release, source: Path, today: dt.date | None = None) -> Released:
@@ -213,7 +250,8 @@ def release(request: Release, source: Path, today: dt.date | None = None) -> Rel
                 if slug != policy.slug}:
             settings_path.write_text(originals[settings_path], encoding="utf-8")
             settings = None  # not the edit intended: left for the owner (make check says)
-        return Released(released.policies[policy.slug], settings is not None)
+        return Released(released.policies[policy.slug], settings is not None,
+                        published_references_changed(source.parent, released.policies[policy.slug]))
     except BaseException:
         for path, text in originals.items():
             path.write_text(text, encoding="utf-8")

@@ -97,6 +97,11 @@ def _lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
             yield first_line + offset, text
 
 
+def outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line number, text) for each line of `body` outside fenced code blocks."""
+    return _lines(body, first_line)
+
+
 def _check_anchor(anchor: str, seen: dict[str, int], path: Path, line: int) -> None:
     hidden = next((c for c in anchor if c in INVISIBLE_CHARACTERS | BIDI_CONTROLS), None)
     if hidden:

@@ -13,10 +13,11 @@ from typing import Any, Callable
 from ...domain.errors import quoted_list, suggestion
 from ...domain.models import AccessibilitySettings, Policy
 from ...domain.published import Publication
-from ..layout import COMPARE_FOLDER, PRINTED_PAGES, page_spec, page_url, pdf_name
+from ...domain.references import referring_to
+from ..layout import COMPARE_FOLDER, CURRENT, PRINTED_PAGES, page_spec, page_url, pdf_name
 from ..render import accessibility as render_accessibility
 from ..render import (changes, checklists, eia, faqs, glossary, history, home, inforce,
-                      on_a_date, standing, summary)
+                      on_a_date, references, standing, summary)
 from ...domain.dates import long_date
 from ..render.common import PageLinks, VersionLinks, escape
 from ..state import BuildState
@@ -142,7 +143,24 @@ class SiteMacros:
         return glossary.render_glossary(self.library.glossary)
 
     def policy_text(self, policy: str | None = None) -> str:
-        return self._policy(policy).body
+        return references.with_references(self._policy(policy).body, self.library.known(),
+                                          self._other_policy_url)
+
+    def referred_by(self, policy: str | None = None) -> str:
+        """The policies that refer to this one (as the sources are, or, in a published
+        version, as they were when it was published)."""
+        found = self._policy(policy)
+        known = self.library.known()
+        return references.referred_by(referring_to(found.slug, known.values()), known,
+                                      self._other_policy_url, lasting=self.layout.is_policy)
+
+    def _other_policy_url(self, slug: str, anchor: str | None, page: str = "policy") -> str:
+        """Another policy's page, in its version in force when this build is a published
+        version (<policy>/current/), or as previewed (<policy>/) in a build of the library."""
+        folder = f"{slug}/{CURRENT}/" if self.layout.is_policy else f"{slug}/"
+        target = folder if page == "policy" and anchor is None else f"{folder}{page}/"
+        href = self.layout.library_url(page_url(self.current_page()), target)
+        return href + (f"#{anchor}" if anchor else "")
 
     def checklist(self, context: str | None = None, policy: str | None = None) -> str:
         found = self._policy(policy)
@@ -167,7 +185,8 @@ class SiteMacros:
             found, self._links(found), checklists.contexts_for(found, audience="residents"))
 
     def faq_list(self, policy: str | None = None) -> str:
-        return faqs.render_faqs(self._policy(policy).faqs)
+        return references.with_references(faqs.render_faqs(self._policy(policy).faqs),
+                                          self.library.known(), self._other_policy_url)
 
     def eia_outcome(self, policy: str | None = None) -> str:
         return eia.render_outcome(self._policy(policy).eia.meta)
@@ -265,7 +284,7 @@ class SiteMacros:
     def macros(self) -> dict[str, Callable[..., Any]]:
         """Name -> function, as registered with mkdocs-macros."""
         names = ("policy", "policy_summary", "policy_table", "policies_on_a_date",
-                 "library_link", "glossary", "policy_text",
+                 "library_link", "glossary", "policy_text", "referred_by",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "compared_with", "comparison",
