@@ -22,7 +22,7 @@ endif
 
 .DEFAULT_GOAL := help
 .PHONY: help setup serve build check test test-fast pdf release publish export export-public \
-	compare pr-summary search-quality in-force new-policy import schemas codeowners plain-english review-reminders bench lock clean
+	compare announce pr-summary search-quality in-force new-policy import schemas codeowners plain-english review-reminders bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -69,7 +69,8 @@ release: $(STAMP) ## Record a new version: VERSION=1.1 DATE=YYYY-MM-DD DECIDED_B
 	  $(if $(NEXT_REVIEW),--next-review "$(NEXT_REVIEW)")
 
 publish: test ## Run every test, then publish every new version of every policy [PUSH=1]
-	$(GUIDE) publish $(if $(TODAY),--today "$(TODAY)") $(if $(PUSH),--push)
+	$(GUIDE) publish $(if $(TODAY),--today "$(TODAY)") $(if $(PUSH),--push) \
+	  $(if $(BASE),--base "$(BASE)")
 
 export: $(STAMP) ## Write the published library as a folder to serve: DIR=path [BASE=/policies/]
 	$(GUIDE) export "$(DIR)" $(if $(BASE),--base "$(BASE)")
@@ -102,6 +103,10 @@ import: $(STAMP) ## Bring a Word policy in as a draft: FILE=policy.docx [NAME= T
 	  $(if $(NAME),--name "$(NAME)") $(if $(TITLE),--title "$(TITLE)") \
 	  $(if $(OWNER),--owner "$(OWNER)") $(if $(CONTACT),--contact "$(CONTACT)") \
 	  $(if $(CATEGORY),--category "$(CATEGORY)")
+
+announce: $(STAMP) ## Write the staff bulletin item for a version: POLICY=... [VERSION=1.1 BASE=https://... DIR=announcements]
+	$(GUIDE) announce $(if $(POLICY),--policy "$(POLICY)") $(if $(VERSION),--version "$(VERSION)") \
+	  $(if $(BASE),--base "$(BASE)") $(if $(DIR),--out "$(DIR)")
 
 codeowners: $(STAMP) ## Rewrite .github/CODEOWNERS from each policy's owning team
 	$(GUIDE) codeowners

@@ -547,6 +547,46 @@ def compare(ctx: click.Context, policy: str, earlier: str, later: str) -> None:
 
 # -- publishing -----------------------------------------------------------------------------------
 
+@main.command()
+@click.option("--policy", help="the policy's folder name (needed once there is more than one)")
+@click.option("--version", "version", type=NUMBER,
+              help="the version to announce (default: the version in the sources)")
+@click.option("--base", default="", help="the guide's address on the intranet, such as "
+              "https://intranet.example.gov.uk/policies/, so the email's links work")
+@click.option("--out", default="announcements", help="the folder to write into")
+@click.pass_context
+def announce(ctx: click.Context, policy: str | None, version: str | None, base: str,
+             out: str) -> None:
+    """Write the staff bulletin item for a version (make announce POLICY=... VERSION=...)."""
+    from .domain.release import ReleaseError, choose_policy
+    from .publishing.announcement import (NotAnnounced, announcement_of, plain_english,
+                                          write_announcement)
+
+    project = _project(ctx)
+    try:
+        chosen = choose_policy(load_library(project / SOURCE_FOLDER).policies,
+                               _optional(policy))
+        found = announcement_of(project, chosen, _optional(version))
+    except SourceError as error:
+        _fail(f"No announcement was written. Problem found in {error}")
+    except (ReleaseError, NotAnnounced) as error:
+        _fail(f"No announcement was written. {error}")
+    hard = plain_english(found, load_library(project / SOURCE_FOLDER).settings.plain_english)
+    if hard:
+        _fail(f"No announcement was written: it is not plain enough for the bulletin.\n{hard}\n"
+              "Its words come from the version's 'changes:' in history.yml: shorten the "
+              "sentences there, then announce again.")
+    folder = project / out / f"{found.slug}-{found.version}"
+    written = write_announcement(found, folder, base.strip())
+    click.echo(written.text)
+    click.echo("Written (the .html files are for email: paste them into the bulletin):")
+    for path in written.files:
+        click.echo(f"  {path.relative_to(project) if path.is_relative_to(project) else path}")
+    if not base.strip():
+        click.echo("The links start at the top of the library. For an email, give the guide's "
+                   "address: BASE=https://...")
+
+
 @main.command("pr-summary")
 @click.option("--base", required=True,
               help="the branch the change will be merged into, such as origin/main")
@@ -590,15 +630,19 @@ def pr_summary(ctx: click.Context, base: str, today: dt.date, out: Path | None) 
 @click.option("--push", is_flag=True,
               help="push the branch and the new tags to the remote (CI does this)")
 @click.option("--remote", default="origin")
+@click.option("--base", default="", envvar="GUIDE_ADDRESS",
+              help="the guide's address, for the links in each new version's announcement "
+              "(or GUIDE_ADDRESS)")
 @click.pass_context
-def publish(ctx: click.Context, today: dt.date, branch: str, push: bool, remote: str) -> None:
+def publish(ctx: click.Context, today: dt.date, branch: str, push: bool, remote: str,
+            base: str) -> None:
     """Publish every new version of every policy, and move each current/ (make publish)."""
     from .publishing.errors import PublishError
     from .publishing.publish import publish as publish_library
     from .tools.git import GitError
 
     try:
-        click.echo(publish_library(_project(ctx), branch, push, remote, today))
+        click.echo(publish_library(_project(ctx), branch, push, remote, today, base.strip()))
     except SourceError as error:
         _fail(f"Nothing was published. Problem found in {error}")
     except (PublishError, GitError) as error:

@@ -181,6 +181,9 @@ class PublishedPolicy:
     versions: tuple[str, ...]  # oldest first
     current: str | None  # the version in force today, if any is published
     records: dict[str, VersionRecord] = field(default_factory=dict)
+    #: each version's announcement, in the words the staff bulletin used (domain/announce.py),
+    #: kept from the day it was published for the feeds
+    announcements: dict[str, str] = field(default_factory=dict)
 
     @property
     def newest(self) -> str:
@@ -205,12 +208,15 @@ class PublishedLibrary:
         return cls({slug: PublishedPolicy(
             tuple(entry["versions"]), entry.get("current"),
             {version: VersionRecord.from_json(record)
-             for version, record in entry.get("records", {}).items()})
+             for version, record in entry.get("records", {}).items()},
+            {str(version): str(words)
+             for version, words in (entry.get("announcements") or {}).items()})
             for slug, entry in data.get("policies", {}).items()})
 
     def to_json(self) -> dict:
         return {"policies": {slug: {"versions": list(policy.versions),
                                     "current": policy.current,
                                     "records": {version: record.to_json()
-                                                for version, record in policy.records.items()}}
+                                                for version, record in policy.records.items()},
+                                    "announcements": dict(policy.announcements)}
                              for slug, policy in sorted(self.policies.items())}}

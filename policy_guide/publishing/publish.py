@@ -20,6 +20,7 @@ import datetime as dt
 import fcntl
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -35,6 +36,7 @@ from ..tools import git
 from .branch import read_branch
 from .check import check_links, index_search, read_back
 from .errors import PublishError
+from .announcement import ANNOUNCEMENTS, announcement_of, plain_english, write_announcement
 from .plan import plan
 from .stage import add_new_versions, forwarding_page, move_current, rebuild_home
 
@@ -43,7 +45,7 @@ def refuse_unsafe_tree(project: Path) -> None:
     if not git.is_work_tree(project):
         raise PublishError("This folder is not a git repository, so there is nowhere to "
                            "publish to. Publish from a clone of the policy repository.")
-    if git.has_changes(project):
+    if git.has_changes(project, ignoring=(ANNOUNCEMENTS,)):  # written by the last publish
         raise PublishError(
             "There are changes that are not committed. A published version must match a "
             "commit, so that later versions can be compared with it. Commit or undo the "
@@ -77,15 +79,19 @@ def publishing_lock(project: Path) -> Iterator[None]:
         yield
 
 
-def publish(project: Path, branch: str, push: bool, remote: str, today: dt.date) -> str:
+def publish(project: Path, branch: str, push: bool, remote: str, today: dt.date,
+            base: str = "") -> str:
     """Publish `project` as of `today`, checking the working tree and holding the lock;
-    what was published (and what was left alone, and why), or a PublishError."""
+    what was published (and what was left alone, and why), or a PublishError. Each new
+    version's announcement for the staff bulletin is written to announcements/, its links
+    starting at `base` (the guide's address)."""
     refuse_unsafe_tree(project)
     with publishing_lock(project):
-        return _publish(project, branch, push, remote, today)
+        return _publish(project, branch, push, remote, today, base)
 
 
-def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date) -> str:
+def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date,
+             base: str = "") -> str:
     sync_from_remote(project, remote, branch)
     library = load_library(project / SOURCE_FOLDER)
     state = read_branch(project, branch)
@@ -98,6 +104,8 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
         versions = {slug: Versions.loads(found.dumps())
                     for slug, found in state.versions.items()}
         add_new_versions(project, tree, work.new, versions, scratch, today)
+        announced = {policy.slug: announcement_of(project, policy, None)
+                     for policy in work.new if policy.meta.status in ("in force", "withdrawn")}
         new = {policy.slug for policy in work.new}
         changed = set(new)
         published = {}
@@ -106,6 +114,10 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
             policy = library.policies.get(slug)
             published[slug], was = move_current(tree, slug, listed, policy, today,
                                                 last.get(slug))
+            words = dict(last[slug].announcements) if slug in last else {}
+            if slug in announced:
+                words[announced[slug].version] = announced[slug].summary()
+            published[slug] = replace(published[slug], announcements=words)
             if slug in last and published[slug].records != last[slug].records:
                 changed.add(slug)  # a version's record changed: versions.json says so
             if published[slug].current != was:
@@ -143,6 +155,15 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
             for policy in work.new})
     if not said:
         said.append("The library home was rebuilt from the sources.")
+    for announcement in announced.values():
+        folder = project / ANNOUNCEMENTS / f"{announcement.slug}-{announcement.version}"
+        written = write_announcement(announcement, folder, base)
+        said.append(f"{announcement.title}: the staff bulletin item is in "
+                    f"{folder.relative_to(project)}/ ({', '.join(p.name for p in written.files)}).")
+        hard = plain_english(announcement, library.settings.plain_english)
+        if hard:
+            said.append(f"  Warning: it is not plain enough for the bulletin; edit it before "
+                        f"sending.\n  {hard}")
     if commit and push:
         tags = [f"refs/tags/{tag_name(p.slug, p.meta.version)}" for p in work.new]
         result = git.run(project, "push", "--atomic", remote, branch, *tags, check=False)

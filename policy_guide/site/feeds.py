@@ -39,12 +39,15 @@ class Entry:
     policy: Policy
     version: str
     decisions: tuple[HistoryEntry, ...]  # oldest first
+    announced: str | None = None  # the staff bulletin's words, when it was published
 
     @property
     def updated(self) -> dt.date:
         return self.decisions[-1].date
 
     def summary(self) -> str:
+        if self.announced:
+            return self.announced
         said = []
         for decision in self.decisions:
             line = (f"{decision.status.capitalize()}: decided by {decision.decided_by} on "
@@ -67,7 +70,8 @@ def entries(library: Library, published: PublishedLibrary) -> list[Entry]:
             decisions = tuple(entry for entry in policy.history.entries
                               if entry.version == version)
             if decisions:
-                found.append(Entry(policy, version, decisions))
+                found.append(Entry(policy, version, decisions,
+                                   record.announcements.get(version)))
     return sorted(found, key=lambda entry: (entry.updated, entry.policy.slug,
                                             version_key(entry.version)), reverse=True)
 

@@ -61,9 +61,10 @@ def is_work_tree(repo: Path) -> bool:
     return succeeds(repo, "rev-parse", "--is-inside-work-tree")
 
 
-def has_changes(repo: Path) -> bool:
-    """Whether the work tree has anything not committed."""
-    return bool(output(repo, "status", "--porcelain"))
+def has_changes(repo: Path, ignoring: tuple[str, ...] = ()) -> bool:
+    """Whether the work tree has anything not committed (outside the folders `ignoring`)."""
+    return bool(output(repo, "status", "--porcelain", "--", ".",
+                       *(f":(exclude){folder}" for folder in ignoring)))
 
 
 def git_dir(repo: Path) -> Path:

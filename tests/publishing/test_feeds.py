@@ -48,6 +48,7 @@ def test_the_library_feed_lists_every_published_version_newest_first(published):
 
 
 def test_each_entry_says_who_decided_what_and_what_changed(published):
+    """In the words of the version's staff bulletin item, which the publish kept."""
     library = load_library(published.project.root / "policy_source")
     feed = read(published.exported, f"feed-{SOCIAL}.xml")
     policy = library.policies[SOCIAL]
@@ -55,10 +56,16 @@ def test_each_entry_says_who_decided_what_and_what_changed(published):
     entry = feed.entries[0]
     assert entry.title == f"{policy.meta.title}, version {newest}"
     decision = [item for item in policy.history.entries if item.version == newest][-1]
-    assert f"decided by {decision.decided_by} on {long_date(decision.date)}" in entry.summary
-    assert decision.changes in entry.summary
-    if decision.effective_from:
-        assert f"taking effect on {long_date(decision.effective_from)}" in entry.summary
+    assert entry.summary.startswith(
+        f"The {decision.decided_by} approved version {newest} of the {policy.meta.title} on "
+        f"{long_date(decision.date)}. {decision.changes}")
+    assert f"It takes effect on {long_date(decision.effective_from)}." in entry.summary
+    assert "Main changes: Clause 1.1 Why we have this policy has new wording." in entry.summary
+    data = json.loads((published.exported / "library.json").read_text(encoding="utf-8"))
+    assert data["policies"][SOCIAL]["announcements"][newest] == entry.summary
+    assert (published.project.path(f"announcements/{SOCIAL}-{newest}/staff.txt").is_file())
+    assert (f"Social Media Policy: version {newest}: the staff bulletin item is in "
+            f"announcements/{SOCIAL}-{newest}/ (staff.html, staff.txt).") in published.output(4)
 
 
 def test_each_policy_has_a_feed_of_its_own_versions_only(published):
