@@ -255,12 +255,17 @@ class _Writer:
 
     @staticmethod
     def _emphasis(markdown: str, piece: Inline, text: str) -> str:
-        if not markdown.strip() or not (piece.bold or piece.italic):
-            return markdown if markdown.strip() else text and " "
-        mark = "***" if piece.bold and piece.italic else "**" if piece.bold else "*"
+        """`markdown` (the piece's words, as text or a link) in bold or italic as Word shows
+        them, with the spaces around the piece kept outside the marks."""
+        core = markdown.strip()
+        if not core:
+            return " " if text else ""
+        if piece.bold or piece.italic:
+            mark = "***" if piece.bold and piece.italic else "**" if piece.bold else "*"
+            core = f"{mark}{core}{mark}"
         lead = " " if text[:1].isspace() else ""
         trail = " " if text[-1:].isspace() else ""
-        return f"{lead}{mark}{markdown.strip()}{mark}{trail}"
+        return f"{lead}{core}{trail}"
 
     def _references(self, text: str, paragraph: Paragraph, in_table: bool) -> str:
         """'see paragraph 4.2' as a link to clause 4.2's anchor."""

@@ -101,7 +101,7 @@ def test_the_structure_inside_clauses_is_kept(imported):
     assert "[paragraph 1.1](#" in scope
     assert re.search(r"\[\^note1\]\n*.*\[\^note1\]: Agency workers are covered", scope, re.S)
     link = found["2.2"]
-    assert "[ACAS guide](https://www.acas.org.uk/bullying)" in link
+    assert "Read the [ACAS guide](https://www.acas.org.uk/bullying) and clause" in link
     anchor = policy.sections[0].clauses[0].anchor
     assert f"[1.1](#{anchor})" in link
     # the merged cell: flattened, its words in the first cell
