@@ -15,13 +15,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
 from .domain.errors import SourceError, quoted_list, reading_project
 from .domain.loader import SETTINGS_FILE, SOURCE_FOLDER, load_library
 from .domain.versions import VERSION
+
+if TYPE_CHECKING:
+    from .importing.importer import Imported
 
 #: What `check` prints before each review, by its state.
 REVIEW_LABELS = {"current": "Review:", "due soon": "Warning: review due soon:",
@@ -352,7 +355,8 @@ def import_word(ctx: click.Context, file: Path | None, folder: Path | None, name
     from .importing.importer import NotImported, import_file, import_folder
 
     project = _project(ctx)
-    file, folder = (_optional(str(file)) if file else None), (_optional(str(folder)) if folder else None)
+    file = file if file and str(file).strip() else None  # the Makefile passes FILE= empty
+    folder = folder if folder and str(folder).strip() else None
     if bool(file) == bool(folder):
         _fail("Say which Word file to import, with FILE=path/to/policy.docx (and NAME=...), or "
               "which folder of Word files, with DIR=path/to/folder/.")
@@ -361,14 +365,13 @@ def import_word(ctx: click.Context, file: Path | None, folder: Path | None, name
     today = dt.date.today()
     if file:
         try:
-            done = import_file(project, Path(file), options, today)
+            done = import_file(project, file, options, today)
         except NotImported as error:
-            _fail(f"Nothing was imported. Problem found with {Path(file).name}:\n  {error}")
+            _fail(f"Nothing was imported. Problem found with {file.name}:\n  {error}")
         _say_imported(project, done)
         return
-    path = Path(folder)
-    if not path.is_dir():
-        _fail(f"There is no folder at {path}. Check the path (DIR=...).")
+    if not folder.is_dir():
+        _fail(f"There is no folder at {folder}. Check the path (DIR=...).")
     if options.name or options.title:
         _fail("NAME= and TITLE= are for one file. With DIR=, each policy is named from its "
               "own title; rename a folder afterwards if you need to.")
@@ -377,7 +380,7 @@ def import_word(ctx: click.Context, file: Path | None, folder: Path | None, name
     def progress(index: int, total: int, each: Path) -> None:
         click.echo(f"[{index}/{total}] {each.name} ... ", nl=False)
 
-    for result in import_folder(project, path, options, today, progress):
+    for result in import_folder(project, folder, options, today, progress):
         if result.imported:
             imported += 1
             draft = result.imported.draft
@@ -388,15 +391,16 @@ def import_word(ctx: click.Context, file: Path | None, folder: Path | None, name
         else:
             failed += 1
             click.echo(f"not imported: {result.problem}")
-    click.echo(f"\nImported {imported} of {imported + failed} file{'s' if imported + failed != 1 else ''}"
-               f" as drafts.{' Nothing was written for the others: fix each as it says and import it on its own with FILE= and NAME=.' if failed else ''}"
+    others = (" Nothing was written for the others: fix each as it says, then import it on "
+              "its own with FILE= and NAME=." if failed else "")
+    click.echo(f"\nImported {imported} of {_count(imported + failed, 'file')} as drafts.{others}"
                "\nNext: work through each report, then run 'make check', which lists what is "
                "still to write in every draft.")
     if failed:
         sys.exit(1)
 
 
-def _say_imported(project: Path, done) -> None:
+def _say_imported(project: Path, done: "Imported") -> None:
     draft = done.draft
     release = " ".join(f'{key}="{value}"' if " " in value or value == "..." else
                        f"{key}={value}" for key, value in draft.release.items())
@@ -564,14 +568,14 @@ def announce(ctx: click.Context, policy: str | None, version: str | None, base: 
 
     project = _project(ctx)
     try:
-        chosen = choose_policy(load_library(project / SOURCE_FOLDER).policies,
-                               _optional(policy))
+        library = load_library(project / SOURCE_FOLDER)
+        chosen = choose_policy(library.policies, _optional(policy))
         found = announcement_of(project, chosen, _optional(version))
     except SourceError as error:
         _fail(f"No announcement was written. Problem found in {error}")
     except (ReleaseError, NotAnnounced) as error:
         _fail(f"No announcement was written. {error}")
-    hard = plain_english(found, load_library(project / SOURCE_FOLDER).settings.plain_english)
+    hard = plain_english(found, library.settings.plain_english)
     if hard:
         _fail(f"No announcement was written: it is not plain enough for the bulletin.\n{hard}\n"
               "Its words come from the version's 'changes:' in history.yml: shorten the "

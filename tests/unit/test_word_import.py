@@ -330,3 +330,12 @@ def test_a_document_with_no_numbers_or_headings_keeps_all_its_text(tmp_path):
                                             "Council business.\n\nEach driver must have "
                                             "business insurance.")
     assert "no numbered sections or headings were found" in report(project, "car-sharing")
+
+
+def test_the_command_asks_for_a_file_or_a_folder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = command(project.root, "import")
+    assert result.returncode == 1
+    assert "Say which Word file to import, with FILE=path/to/policy.docx" in result.stderr
+    missing = command(project.root, "import", "--dir", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1 and "There is no folder at" in missing.stderr
