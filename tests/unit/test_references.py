@@ -34,22 +34,38 @@ def test_a_reference_reads_as_the_other_policys_title_and_clause(tmp_path):
                          lambda: "social-media/policy.md")
     assert ('See also <a href="../../flexible-working/policy/#who-it-covers">Flexible Working '
             "Policy, clause 2.1</a>.") in preview.policy_text()
-    # in a published version, the link is to the other policy's version in force
+    # in a published version, the link is to the other policy's version in force; while the
+    # other policy has never been published there is nowhere to lead, so its words stand alone
     one = load_library(project.path("policy_source"), only={"social-media"})
     assert set(one.policies) == {"social-media"} and set(one.neighbours) == {"flexible-working"}
-    published = SiteMacros(BuildState(one, Layout("social-media"), dt.date(2026, 1, 1),
-                                      PublishedLibrary(), ROOT, Wording()),
-                           lambda: "policy.md")
+
+    def published() -> str:
+        return SiteMacros(BuildState(one, Layout("social-media"), dt.date(2026, 1, 1),
+                                     PublishedLibrary(), project.root, Wording()),
+                          lambda: "policy.md").policy_text()
+    git(project.root, "init", "-q")
+    assert "See also Flexible Working Policy, clause 2.1." in published()
+    git(project.root, "commit", "-q", "--allow-empty", "-m", "Published")
+    git(project.root, "tag", "flexible-working/1.0")
     assert ('<a href="../../../flexible-working/current/policy/#who-it-covers">Flexible Working '
-            "Policy, clause 2.1</a>") in published.policy_text()
+            "Policy, clause 2.1</a>") in published()
 
 
 def test_the_policy_referred_to_lists_who_refers_to_it(tmp_path):
     project, line = with_second_policy(tmp_path, "[](policy:flexible-working#who-it-covers)")
     library = load_library(project.path("policy_source"), only={"flexible-working"})
     assert set(library.neighbours) == {"social-media"}  # found by reading, then loaded
+    git(project.root, "init", "-q")
+
+    def macros() -> SiteMacros:
+        return SiteMacros(BuildState(library, Layout("flexible-working"), dt.date(2026, 1, 1),
+                                     PublishedLibrary(), project.root, Wording()),
+                          lambda: "policy.md")
+    assert macros().referred_by() == ""  # a referring policy never published is not listed
+    git(project.root, "commit", "-q", "--allow-empty", "-m", "Published")
+    git(project.root, "tag", "social-media/1.0")
     site = SiteMacros(BuildState(library, Layout("flexible-working"), dt.date(2026, 1, 1),
-                                 PublishedLibrary(), ROOT, Wording()), lambda: "policy.md")
+                                 PublishedLibrary(), project.root, Wording()), lambda: "policy.md")
     listed = site.referred_by()
     source = library.neighbours["social-media"]
     clause = next(clause for clause in source.clauses if clause.number == "6.1")

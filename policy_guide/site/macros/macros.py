@@ -8,11 +8,13 @@ docs/.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Callable
 
 from ...domain.errors import quoted_list, suggestion
 from ...domain.models import AccessibilitySettings, Policy
 from ...domain.published import Publication
+from ...domain.published import tagged_versions
 from ...domain.references import referring_to
 from ..layout import COMPARE_FOLDER, CURRENT, PRINTED_PAGES, page_spec, page_url, pdf_name
 from ..render import accessibility as render_accessibility
@@ -146,6 +148,11 @@ class SiteMacros:
         return references.with_references(self._policy(policy).body, self.library.known(),
                                           self._other_policy_url)
 
+    @cached_property
+    def _ever_published(self) -> set[str]:
+        """The policies with a published version (a git tag), for a published build."""
+        return set(tagged_versions(self.state.project))
+
     def referred_by(self, policy: str | None = None) -> str:
         """The policies that refer to this one (as the sources are, or, in a published
         version, as they were when it was published)."""
@@ -154,9 +161,13 @@ class SiteMacros:
         return references.referred_by(referring_to(found.slug, known.values()), known,
                                       self._other_policy_url, lasting=self.layout.is_policy)
 
-    def _other_policy_url(self, slug: str, anchor: str | None, page: str = "policy") -> str:
+    def _other_policy_url(self, slug: str, anchor: str | None,
+                          page: str = "policy") -> str | None:
         """Another policy's page, in its version in force when this build is a published
-        version (<policy>/current/), or as previewed (<policy>/) in a build of the library."""
+        version (<policy>/current/), or as previewed (<policy>/) in a build of the library.
+        None in a published version for a policy never published (no current/ to lead to)."""
+        if self.layout.is_policy and slug not in self._ever_published:
+            return None
         folder = f"{slug}/{CURRENT}/" if self.layout.is_policy else f"{slug}/"
         target = folder if page == "policy" and anchor is None else f"{folder}{page}/"
         href = self.layout.library_url(page_url(self.current_page()), target)

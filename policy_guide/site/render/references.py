@@ -30,9 +30,11 @@ def with_references(markdown: str, known: dict[str, Policy], url_for: UrlFor) ->
         if target is None or (anchor is not None and anchor not in target.anchors):
             return match.group(0)  # in a code example: left as written
         # Written as HTML: the address is outside this build's pages when the build is one
-        # published version, and the build's own link check follows it in a whole library
-        return (f'<a href="{escape(url_for(target.slug, anchor))}">'
-                f"{escape(reference_words(target, anchor))}</a>")
+        # published version, and the build's own link check follows it in a whole library.
+        # A policy never published has no page to lead to: its words stand alone.
+        href = url_for(target.slug, anchor)
+        words = escape(reference_words(target, anchor))
+        return f'<a href="{escape(href)}">{words}</a>' if href is not None else words
     return REFERENCE.sub(written, markdown) if "(policy:" in markdown else markdown
 
 
@@ -41,19 +43,21 @@ def referred_by(references: list[Reference], known: dict[str, Policy], url_for: 
     """The list of policies that refer to this one, each reference a link to the clause it
     is written in. `lasting` (a published version, never rebuilt) says it is the list as it
     was when the version was published."""
-    if not references:
-        return ""
     items = []
     for reference in references:
         source = known[reference.source]
         clause = _clause_at(source, reference.line) if reference.path.name == "policy.md" else None
+        page = "policy" if reference.path.name == "policy.md" else "faqs"
+        href = url_for(source.slug, clause, page)
+        if href is None:
+            continue  # a policy never published: a published page cannot lead to it
         where = reference_words(source, clause)
         target = known.get(reference.target)
         about = (f" (about {escape(target.number_of(reference.anchor))})"
                  if target is not None and reference.anchor in target.anchors else "")
-        page = "policy" if reference.path.name == "policy.md" else "faqs"
-        href = url_for(source.slug, clause, page)
         items.append(f'<li><a href="{escape(href)}">{escape(where)}</a>{about}</li>')
+    if not items:
+        return ""
     when = ("When this version was published, these policies referred to it:" if lasting
             else "These policies refer to this one:")
     return (f'<section class="referred-by" aria-labelledby="referred-by">\n'
