@@ -18,6 +18,7 @@ import markdown
 
 from .dates import long_date
 from .models import Clause, Policy, Section
+from .references import REFERENCE
 
 ChangeKind = Literal["added", "removed", "reworded", "renumbered"]
 
@@ -90,7 +91,7 @@ class Wording:
         """The words of Markdown text, with PARAGRAPH between paragraphs and list items."""
         if text not in self._read:
             parser = _TextBlocks()
-            parser.feed(markdown.markdown(text, extensions=self.extensions,
+            parser.feed(markdown.markdown(_referenced(text), extensions=self.extensions,
                                           extension_configs=self.configs))
             parser.close()
             parser._flush()
@@ -121,6 +122,18 @@ class Wording:
         """diff cut into paragraphs: each a list of runs ('same' | 'removed' | 'added',
         words), for showing the new wording with every change in place."""
         return _paragraphs(self.diff(old, new))
+
+
+def _referenced(text: str) -> str:
+    """Markdown with each reference to another policy (domain/references.py) as words a
+    comparison can show: its own words if it has any, else which policy and clause it names
+    (the pages write the other policy's title and number, which can change without this
+    policy changing)."""
+    if "(policy:" not in text:
+        return text
+    return REFERENCE.sub(lambda found: found["text"].strip() or (
+        f"(the policy '{found['slug']}'" + (f", '#{found['anchor']}')" if found["anchor"]
+                                             else ")")), text)
 
 
 def _paragraphs(runs: list[tuple[str, tuple[str, ...]]]

@@ -135,3 +135,13 @@ def test_a_release_warns_of_published_references_it_renumbers_or_removes(tmp_pat
     assert removed == (f"the Social Media Policy 1.0 (published), policy.md line {line} refers "
                        "to clause 2.1 of the Flexible Working Policy, which this release "
                        "removes.",)
+
+
+def test_a_comparison_shows_which_policy_a_reference_names():
+    """A comparison reads words, and a reference written with empty brackets has none: the
+    comparison names the policy and clause instead, so adding one is a change it shows."""
+    wording = Wording()
+    runs = wording.diff("See the other policy.",
+                        "See the other policy [](policy:disciplinary#gross-misconduct).")
+    added = [word for kind, words in runs if kind == "added" for word in words]
+    assert "'disciplinary'," in added and "'#gross-misconduct')." in added
