@@ -19,7 +19,6 @@ fragment and as plain text, and the feeds use the same words (library.json keeps
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from .compare import ItemChange, PolicyComparison, Wording, compare_policies
@@ -121,9 +120,9 @@ def _highlights(comparison: PolicyComparison, new: Policy, old: Policy,
             ranked.append((4, order, Highlight(f"Clause {clause.number} {clause.title} was "
                                                "removed", "changes")))
         elif change.kind == "reworded":
-            before = wording.words(change.old.text)
-            after = wording.words(change.new.text)
-            moved = sum(size for tag, *_, size in _opcodes(before, after) if tag != "equal")
+            moved = sum(len(words) for kind, words in wording.diff(change.old.text,
+                                                                    change.new.text)
+                        if kind != "same")
             ranked.append((2 + min(moved, 200) / 201, order,
                            Highlight(f"{name[0].upper()}{name[1:]} has new wording", "policy",
                                      clause.anchor)))
@@ -159,12 +158,6 @@ def _highlights(comparison: PolicyComparison, new: Policy, old: Policy,
     ranked.sort(key=lambda item: (-item[0], item[1]))
     chosen = sorted(ranked[:HIGHLIGHTS], key=lambda item: item[1])  # back in reading order
     return tuple(highlight for _, _, highlight in chosen)
-
-
-def _opcodes(before, after):
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after,
-                                                       autojunk=False).get_opcodes():
-        yield tag, max(i2 - i1, j2 - j1)
 
 
 def _residents(comparison: PolicyComparison, new: Policy, old: Policy | None,

@@ -61,11 +61,12 @@ def name_for(text: str) -> str:
     return name or "new-policy"
 
 
-_CONTACT_DETAILS = re.compile(r"@|\b\d[\d ]{7,}\d\b")
+#: An email address or a phone number: a person, where the guide names roles.
+CONTACT_DETAILS = re.compile(r"@|\b\d[\d ]{7,}\d\b")
 
 
 def _no_contact_details(value: str) -> str:
-    if _CONTACT_DETAILS.search(value):
+    if CONTACT_DETAILS.search(value):
         raise ValueError(
             "name a role or team here, not a person: no email addresses or phone numbers"
         )

@@ -107,10 +107,12 @@ def set_front_matter(text: str, values: dict[str, str | None]) -> str:
 
 
 def history_entry(version: str, date: dt.date, decided_by: str, summary: str,
-                  effective: dt.date) -> str:
-    lines = [f'- version: "{version}"', f"  date: {date.isoformat()}", "  status: in force",
+                  effective: dt.date | None = None, status: str = "in force") -> str:
+    """One entry of history.yml, as an owner would write it (an imported draft's first entry
+    too: importing/draft.py)."""
+    lines = [f'- version: "{version}"', f"  date: {date.isoformat()}", f"  status: {status}",
              f"  decided_by: {yaml_text(decided_by)}"]
-    if effective != date:
+    if effective is not None and effective != date:
         lines.append(f"  effective_from: {effective.isoformat()}")
     lines.append("  changes: >-")
     lines.extend(textwrap.wrap(summary, width=88, initial_indent="    ",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
@@ -23,7 +24,7 @@ from urllib.parse import quote
 
 from ..domain.dates import add_years, long_date
 from ..domain.models import name_for
-from ..domain.release import yaml_text
+from ..domain.release import history_entry, yaml_text
 from ..domain.scaffold import TEMPLATES, rule_prefix, with_yaml_values
 from ..domain.structure import parse_policy_body, quoted_number
 from ..domain.unfinished import MARKER
@@ -827,15 +828,12 @@ def _front_matter(values: dict) -> str:
              line("last_reviewed"), line("next_review")]
     if values["supersedes"]:
         lines.append(line("supersedes"))
-    lines += ["audience:", f"  - {yaml_text(MARKER + ' who the policy applies to, such as All Council employees]')}",
-              "summary: >-"]
-    lines += [f"  {part}" for part in _wrap(values["summary"])]
+    audience = f"{MARKER} who the policy applies to, such as All Council employees]"
+    lines += ["audience:", f"  - {yaml_text(audience)}", "summary: >-"]
+    lines += textwrap.wrap(values["summary"], width=88, initial_indent="  ",
+                           subsequent_indent="  ", break_on_hyphens=False,
+                           break_long_words=False)
     return "\n".join(lines + ["---", ""])
-
-
-def _wrap(text: str, width: int = 86) -> list[str]:
-    import textwrap
-    return textwrap.wrap(text, width=width, break_on_hyphens=False, break_long_words=False) or [""]
 
 
 def _history(facts: Facts, values: dict, file_name: str, today: dt.date
@@ -844,21 +842,9 @@ def _history(facts: Facts, values: dict, file_name: str, today: dt.date
     approved = facts.dates.get("approved_on")
     by = facts.values.get("approved_by")
     owner = values["owner"]
-    header = (f"# Version history of the {values['title']}, oldest first.\n"
-              "# Add each new version at the bottom. The last entry must match the version in "
-              "policy.md.\n#\n"
-              "#   version:    the version number, in quotes, such as \"1.1\"\n"
-              "#   date:       the date of the decision, written YYYY-MM-DD\n"
-              "#   status:     draft, consultation, approved, in force, superseded or withdrawn\n"
-              "#   decided_by: the body or role that made the decision\n"
-              "#   changes:    what changed, in a sentence or two\n"
-              "#   effective_from: (only for \"in force\", and only if later than the date) the "
-              "day it took effect\n\n")
-
-    def entry(number: str, date: dt.date, status: str, decided: str, changes: str) -> str:
-        lines = [f'- version: "{number}"', f"  date: {date.isoformat()}", f"  status: {status}",
-                 f"  decided_by: {yaml_text(decided)}", "  changes: >-"]
-        return "\n".join(lines + [f"    {part}" for part in _wrap(changes, 84)]) + "\n"
+    # the comments at the top of the new-policy template's history.yml, which explain it
+    template = _template("history.yml", values)
+    header = template[:template.index("\n- version:") + 1]
 
     still = ("the questions and answers, the do and don't rules and the equality impact "
              "assessment are still to write.")
@@ -887,7 +873,7 @@ def _history(facts: Facts, values: dict, file_name: str, today: dt.date
                    "released.]")
         date = min(approved_on or today, today)
     first = "0.1" if version is None or version_key(version) > version_key("0.1") else "0.0"
-    return first, release, header + entry(first, date, "draft", owner, changes)
+    return first, release, header + history_entry(first, date, owner, changes, status="draft")
 
 
 def _template(name: str, values: dict) -> str:

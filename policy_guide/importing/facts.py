@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..domain.models import CONTACT_DETAILS
 from ..domain.versions import VERSION
 
 #: Each fact and the labels it goes by (compared in lower case, without punctuation).
@@ -47,7 +48,6 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\s+(\d{4})\b")
 _LINE = re.compile(r"^\s*([A-Za-z][A-Za-z /&'-]{1,40}?)\s*[:\u2013\u2014-]\s+(\S.*)$")
-_CONTACT_DETAILS = re.compile(r"@|\b\d[\d ]{7,}\d\b")
 
 
 def label_fact(label: str) -> str | None:
@@ -120,7 +120,7 @@ class Facts:
                                              "a version number such as 2.1"))
                 return True
             value = number.group() if "." in number.group() else number.group() + ".0"
-        elif fact in ("owner", "contact") and _CONTACT_DETAILS.search(value):
+        elif fact in ("owner", "contact") and CONTACT_DETAILS.search(value):
             self.problems.append((where, f"'{label.strip()}' gives a person's email address or "
                                          "phone number; the guide names roles, so it was not "
                                          "taken"))
