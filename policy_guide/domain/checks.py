@@ -170,6 +170,35 @@ def check_history(history: History, raw: Any, path: Path) -> None:
                     line_for(raw, ("entries", index, "date")))
         previous = entry
     _check_effective_dates(history, raw, path)
+    _check_consultations(history, raw, path)
+
+
+def _check_consultations(history: History, raw: Any, path: Path) -> None:
+    """A closing date belongs to a consultation, after the day the draft went out; the
+    newest version, if it is out for consultation, needs one (it is published with it)."""
+    for index, entry in enumerate(history.entries):
+        line = line_for(raw, ("entries", index, "closes")) or line_for(raw, ("entries", index))
+        if entry.closes is not None and entry.status != "consultation":
+            raise SourceError(
+                path,
+                f"Version {entry.version} has a 'closes' date but its status is "
+                f"'{entry.status}'. Only a draft out for consultation has one.",
+                "Remove 'closes:', or change the status to 'consultation'.", line)
+        if entry.closes is not None and entry.closes <= entry.date:
+            raise SourceError(
+                path,
+                f"The consultation on version {entry.version} closes on {entry.closes}, which "
+                f"is not after the day it went out ({entry.date}).",
+                "Correct 'closes:' or 'date:': people need time to comment.", line)
+    newest = history.entries[-1]
+    if newest.status == "consultation" and newest.closes is None:
+        raise SourceError(
+            path,
+            f"Version {newest.version} is out for consultation, but it does not say when the "
+            "consultation closes.",
+            "Add a line '  closes: YYYY-MM-DD' to its entry: the last day to comment. The "
+            "draft is published for the people consulted with that date.",
+            line_for(raw, ("entries", len(history.entries) - 1)))
 
 
 def _check_effective_dates(history: History, raw: Any, path: Path) -> None:

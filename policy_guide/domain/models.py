@@ -314,6 +314,9 @@ class HistoryEntry(_Source):
     effective_from: dt.date | None = Field(
         None, description="for a version that came into force: the day it took effect, "
         "if later than the date of the decision (YYYY-MM-DD)")
+    closes: dt.date | None = Field(
+        None, description="for a draft sent out for consultation: the last day to comment "
+        "(YYYY-MM-DD)")
 
     @property
     def in_force_from(self) -> dt.date | None:

@@ -87,6 +87,19 @@ CASES = {
         "history.yml", "  status: in force\n",
         "  status: in force\n  effective_from: 2018-12-01\n",
         ("1.0", "takes effect on 2018-12-01", "before"), offset=1),
+    "a closing date on a version not out for consultation": Break(
+        "history.yml", "  status: approved\n", "  status: approved\n  closes: 2018-12-01\n",
+        ("0.2", "'closes'", "'approved'", "consultation"), offset=1),
+    "a consultation that closes before it opens": Break(
+        "history.yml", "  status: consultation\n",
+        "  status: consultation\n  closes: 2018-10-01\n",
+        ("closes on 2018-10-01", "not after the day it went out"), offset=1),
+    "a newest version out for consultation with no closing date": Break(
+        "history.yml", "    Promoted to employees and residents through a communications plan.\n",
+        "    Promoted to employees and residents through a communications plan.\n\n"
+        '- version: "1.1"\n  date: 2026-11-02\n  status: consultation\n'
+        "  decided_by: Trade Union Policy Working Group\n  changes: A draft.\n",
+        ("1.1", "does not say when the consultation closes", "closes: YYYY-MM-DD"), offset=2),
     "a missing protected characteristic": Break(
         "eia.md", "  - characteristic: Sexual orientation\n    impact: positive\n"
         "    evidence: Lesbian, gay and bisexual people can face abusive comments online.\n"
