@@ -242,6 +242,15 @@ def published(tmp_path_factory, chromium):
 
 
 @pytest.fixture(scope="session")
+def consulted(tmp_path_factory, chromium):
+    """A draft of the Social Media Policy published for consultation, then a version
+    approved after it (tests/publishing/consultation.py)."""
+    from publishing.consultation import publish_consultation
+
+    return publish_consultation(tmp_path_factory.mktemp("consultation"))
+
+
+@pytest.fixture(scope="session")
 def published_url(published):
     """The exported site served on 127.0.0.1, as a web server would serve it."""
     with serve_folder(published.exported) as url:

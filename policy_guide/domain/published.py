@@ -19,7 +19,7 @@ from ..tools import git
 from .errors import SourceError, reading_project
 from .inforce import in_force_periods
 from .models import History, Policy
-from .versions import VERSION, tag_name, version_key
+from .versions import CONSULTATION, VERSION, consultation_tag, tag_name, version_key
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,14 @@ class Publication:
     previous: str | None = None  # the newest published version before the one being built
     root: Path | None = None  # the project whose git tags hold the published versions
     slug: str = ""
+    #: drafts published for consultation (never versions in force), oldest first
+    consultations: tuple[str, ...] = ()
+
+    def consulted_before(self, than: str) -> tuple[str, ...]:
+        """The drafts published for consultation before version `than`: what a version
+        approved after a consultation is compared with (what the consultation changed)."""
+        return tuple(version for version in self.consultations
+                     if version_key(version) < version_key(than))
 
     def is_published(self, version: str) -> bool:
         return version in self.versions
@@ -40,7 +48,10 @@ class Publication:
                      if version_key(version) < version_key(than))
 
     def policy(self, version: str) -> Policy:
-        """One published version of the policy, read back as it was published."""
+        """One published version (or draft for consultation) of the policy, read back as it
+        was published."""
+        if self.root is not None and version in self.consultations:
+            return consultation_at(self.root, self.slug, version)
         if self.root is None or version not in self.versions:
             raise ValueError(f"Version {version} of {self.slug or 'the policy'} is not "
                              "published here.")
@@ -55,6 +66,26 @@ def tagged_versions(root: Path) -> dict[str, tuple[str, ...]]:
         if slug and VERSION.fullmatch(version):
             found.setdefault(slug, []).append(version)
     return {slug: tuple(sorted(versions, key=version_key)) for slug, versions in found.items()}
+
+
+def tagged_consultations(root: Path) -> dict[str, tuple[str, ...]]:
+    """Policy folder name -> its drafts published for consultation, oldest first."""
+    found: dict[str, list[str]] = {}
+    for tag in git.tags(root):
+        slug, _, rest = tag.partition("/")
+        kind, _, version = rest.partition("/")
+        if slug and kind == CONSULTATION and VERSION.fullmatch(version):
+            found.setdefault(slug, []).append(version)
+    return {slug: tuple(sorted(versions, key=version_key)) for slug, versions in found.items()}
+
+
+@lru_cache(maxsize=64)
+def consultation_at(root: Path, slug: str, version: str) -> Policy:
+    """A draft as it was published for consultation (git tag <slug>/consultation/<version>)."""
+    tag = consultation_tag(slug, version)
+    return _policy_in(root, tag, slug, f"the draft {version} as published for consultation "
+                      f"(git tag {tag})", "Fetch the published versions with 'git fetch --tags' "
+                      "and build again.")
 
 
 @lru_cache(maxsize=256)
@@ -105,14 +136,16 @@ def _policy_in(root: Path, treeish: str, slug: str, what: str, fetch_advice: str
                 "written has changed since that version was published.") from None
 
 
-def load_publication(root: Path, policy: Policy, published: tuple[str, ...]) -> Publication:
+def load_publication(root: Path, policy: Policy, published: tuple[str, ...],
+                     consultations: tuple[str, ...] = ()) -> Publication:
     """The published versions of `policy`, and which came before the current. That version
     is read back now, so that a build stops at once if it cannot be."""
     earlier = Publication(versions=published).earlier(policy.meta.version)
     previous = earlier[-1] if earlier else None
     if previous is not None:
         policy_at(root, policy.slug, previous)
-    return Publication(versions=published, previous=previous, root=root, slug=policy.slug)
+    return Publication(versions=published, previous=previous, root=root, slug=policy.slug,
+                       consultations=consultations)
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -197,11 +230,36 @@ class PublishedPolicy:
 
 
 @dataclass(frozen=True)
+class Consultation:
+    """A draft published for consultation: what its pages, the library home and the feeds
+    say of it. It is never a version in force, and never in a policy's versions.json."""
+
+    version: str
+    opened: dt.date  # the day the draft went out (its history entry's date)
+    closes: dt.date  # the last day to comment
+    consulted: str  # who is consulted (the entry's decided_by)
+    published: dt.date  # the day it was published in the guide
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "opened": self.opened.isoformat(),
+                "closes": self.closes.isoformat(), "consulted": self.consulted,
+                "published": self.published.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Consultation":
+        return cls(str(data["version"]), dt.date.fromisoformat(data["opened"]),
+                   dt.date.fromisoformat(data["closes"]), str(data["consulted"]),
+                   dt.date.fromisoformat(data["published"]))
+
+
+@dataclass(frozen=True)
 class PublishedLibrary:
     """What the published branch holds of every policy. Empty when nothing is published,
     which is what a preview build (`make serve`) sees."""
 
     policies: dict[str, PublishedPolicy] = field(default_factory=dict)
+    #: drafts published for consultation, by policy folder name, oldest first
+    consultations: dict[str, tuple[Consultation, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict) -> "PublishedLibrary":
@@ -211,7 +269,9 @@ class PublishedLibrary:
              for version, record in entry.get("records", {}).items()},
             {str(version): str(words)
              for version, words in (entry.get("announcements") or {}).items()})
-            for slug, entry in data.get("policies", {}).items()})
+            for slug, entry in data.get("policies", {}).items()},
+            {slug: tuple(Consultation.from_json(item) for item in items)
+             for slug, items in (data.get("consultations") or {}).items()})
 
     def to_json(self) -> dict:
         return {"policies": {slug: {"versions": list(policy.versions),
@@ -219,4 +279,17 @@ class PublishedLibrary:
                                     "records": {version: record.to_json()
                                                 for version, record in policy.records.items()},
                                     "announcements": dict(policy.announcements)}
-                             for slug, policy in sorted(self.policies.items())}}
+                             for slug, policy in sorted(self.policies.items())},
+                "consultations": {slug: [item.to_json() for item in items]
+                                  for slug, items in sorted(self.consultations.items())}}
+
+    def open_consultations(self, today: dt.date) -> list[tuple[str, Consultation]]:
+        """(policy, draft) for each consultation still open on `today`: not closed, and no
+        later version published since (the outcome is decided). Closing soonest first."""
+        def decided(slug: str, draft: str) -> bool:
+            versions = self.policies[slug].versions if slug in self.policies else ()
+            return any(version_key(version) > version_key(draft) for version in versions)
+        return sorted(((slug, item) for slug, items in self.consultations.items()
+                       for item in items
+                       if item.closes >= today and not decided(slug, item.version)),
+                      key=lambda found: (found[1].closes, found[0]))

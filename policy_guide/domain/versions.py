@@ -18,3 +18,13 @@ def version_key(version: str) -> tuple[int, ...]:
 def tag_name(slug: str, version: str) -> str:
     """The git tag `make publish` gives the source of a published version."""
     return f"{slug}/{version}"
+
+
+#: The folder (inside a policy's) of its drafts published for consultation, and the part of
+#: their git tags that says so: social-media/consultation/1.1.
+CONSULTATION = "consultation"
+
+
+def consultation_tag(slug: str, version: str) -> str:
+    """The git tag `make publish` gives the source of a draft published for consultation."""
+    return f"{slug}/{CONSULTATION}/{version}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.versions import CONSULTATION
 from ..site.layout import VERSIONS_FILE
 from ..site.safety import build_search_index
 from ..tools import git
@@ -26,10 +27,13 @@ def read_back(tree: TreeWriter, changed: set[str], scratch: Path) -> tuple[Path,
     library_names = [name for name in git.top_level(tree.repo, staged)
                      if not tree.exists(staged, f"{name}/{VERSIONS_FILE}")]
     folder = scratch / "_check"
+    drafts = any(tree.exists(staged, f"{name}/{CONSULTATION}")
+                 for name in git.top_level(tree.repo, staged) if name not in library_names)
     try:
         git.extract(tree.repo, staged, folder,
                     [*library_names, *sorted(changed), ":(glob)*/*/index.html",
-                     ":(glob)*/current/**/index.html"])
+                     ":(glob)*/current/**/index.html",
+                     *([f":(glob)*/{CONSULTATION}/**/index.html"] if drafts else [])])
     except git.GitError as error:
         raise PublishError(f"Could not read back what would be published: {error}") from None
     return folder, library_names

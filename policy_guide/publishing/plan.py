@@ -1,20 +1,22 @@
 """Which policy versions a publish run adds, and which it leaves alone, and why.
 
 A policy's newest version (history.yml) is published when it is in force or withdrawn and
-not on the published branch yet. Drafts, consultations and versions approved without an
-effective date are not: nobody should read them as if they applied.
+not on the published branch yet. A draft out for consultation is published apart, at
+<policy>/consultation/<version>/, for the people consulted, never as a version. Other drafts
+and versions approved without an effective date are not published: nobody should read them
+as if they applied.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.inforce import version_on
 from ..domain.loader import SOURCE_FOLDER
 from ..domain.models import Library, Policy
-from ..domain.published import tagged_versions
+from ..domain.published import PublishedLibrary, tagged_versions
 from ..domain.versions import tag_name, version_key
 from ..tools import git
 from .branch import BranchState
@@ -29,11 +31,14 @@ PUBLISHED_STATUSES = ("in force", "withdrawn")
 class Plan:
     new: list[Policy]  # policies whose newest version is published in this run
     notes: list[str]  # what was left alone, and why
+    #: policies whose newest version is a draft out for consultation, published in this run
+    consultations: list[Policy] = field(default_factory=list)
 
 
 def plan(project: Path, library: Library, state: BranchState) -> Plan:
     tags = tagged_versions(project)
-    new, notes = [], []
+    new, notes, consultations = [], [], []
+    already = PublishedLibrary.from_json(state.library).consultations
     for slug, policy in library.policies.items():
         version, title = policy.meta.version, policy.meta.title
         on_branch = state.published(slug)
@@ -44,6 +49,10 @@ def plan(project: Path, library: Library, state: BranchState) -> Plan:
                 notes.append(f"{title}: its files have changed since version {version} was "
                              "published. Those changes reach staff only in a new version: "
                              "record one with 'make release'.")
+            continue
+        if policy.meta.status == "consultation":
+            if version not in {item.version for item in already.get(slug, ())}:
+                consultations.append(policy)
             continue
         if policy.meta.status not in PUBLISHED_STATUSES:
             notes.append(f"{title}: version {version} is {policy.meta.status}, so it is not "
@@ -62,7 +71,7 @@ def plan(project: Path, library: Library, state: BranchState) -> Plan:
                 "not on the published branch. Someone may have published without pushing the "
                 "branch. Fetch it with 'git fetch origin gh-pages:gh-pages' and try again.")
         new.append(policy)
-    return Plan(new, notes)
+    return Plan(new, notes, consultations)
 
 
 def current_version(policy: Policy, published: list[str], today: dt.date) -> str | None:

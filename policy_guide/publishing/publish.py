@@ -29,8 +29,8 @@ from mike.versions import Versions
 from ..domain.dates import long_date
 from ..domain.loader import SOURCE_FOLDER, load_library
 from ..domain.models import Policy
-from ..domain.published import PublishedLibrary
-from ..domain.versions import tag_name
+from ..domain.published import Consultation, PublishedLibrary
+from ..domain.versions import CONSULTATION, consultation_tag, tag_name
 from ..site.layout import VERSIONS_FILE
 from ..tools import git
 from .branch import read_branch
@@ -38,7 +38,8 @@ from .check import check_links, index_search, read_back
 from .errors import PublishError
 from .announcement import ANNOUNCEMENTS, announcement_of, plain_english, write_announcement
 from .plan import plan
-from .stage import add_new_versions, forwarding_page, move_current, rebuild_home
+from .stage import (add_consultations, add_new_versions, forwarding_page, move_current,
+                    rebuild_home)
 
 
 def refuse_unsafe_tree(project: Path) -> None:
@@ -104,10 +105,11 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
         versions = {slug: Versions.loads(found.dumps())
                     for slug, found in state.versions.items()}
         add_new_versions(project, tree, work.new, versions, scratch, today)
+        add_consultations(project, tree, work.consultations, scratch, today)
         announced = {policy.slug: announcement_of(project, policy, None)
                      for policy in work.new if policy.meta.status in ("in force", "withdrawn")}
         new = {policy.slug for policy in work.new}
-        changed = set(new)
+        changed = new | {policy.slug for policy in work.consultations}
         published = {}
         last = PublishedLibrary.from_json(state.library).policies
         for slug, listed in versions.items():
@@ -134,7 +136,16 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
         said[:0] = [_published_words(policy, published[policy.slug].current, today)
                     for policy in work.new]
 
-        record = PublishedLibrary(published)
+        consulted = dict(PublishedLibrary.from_json(state.library).consultations)
+        for policy in work.consultations:
+            entry = policy.history.current
+            consulted[policy.slug] = (*consulted.get(policy.slug, ()), Consultation(
+                policy.meta.version, entry.date, entry.closes, entry.decided_by, today))
+            said.append(f"{policy.meta.title}: published draft version {policy.meta.version} "
+                        f"for consultation at {policy.slug}/{CONSULTATION}/"
+                        f"{policy.meta.version}/; the consultation closes on "
+                        f"{long_date(entry.closes)}.")
+        record = PublishedLibrary(published, consulted)
         library_json = {**record.to_json(),
                         "source": git.output(project, "rev-parse", "HEAD^{tree}")}
         if not changed and library_json == state.library:
@@ -146,13 +157,18 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
         published_tree, library_names = read_back(tree, changed, scratch)
         check_links(published_tree, [*library_names, *sorted(changed)], titles)
         index_search(tree, published_tree)
-        message = ("Publish " + "; ".join(f"{p.meta.title} {p.meta.version}" for p in work.new)
-                   if work.new else "Publish: current versions and the library home")
+        published_now = [f"{p.meta.title} {p.meta.version}" for p in work.new] + [
+            f"{p.meta.title} draft {p.meta.version} for consultation" for p in work.consultations]
+        message = ("Publish " + "; ".join(published_now) if published_now
+                   else "Publish: current versions and the library home")
         head = git.output(project, "rev-parse", "HEAD")
-        commit = tree.commit(branch, message, {
-            tag_name(policy.slug, policy.meta.version):
+        tags = {tag_name(policy.slug, policy.meta.version):
                 (head, f"{policy.meta.title} version {policy.meta.version}, as published")
-            for policy in work.new})
+                for policy in work.new}
+        tags.update({consultation_tag(policy.slug, policy.meta.version):
+                     (head, f"{policy.meta.title} draft {policy.meta.version}, as published "
+                      "for consultation") for policy in work.consultations})
+        commit = tree.commit(branch, message, tags)
     if not said:
         said.append("The library home was rebuilt from the sources.")
     for announcement in announced.values():
@@ -165,8 +181,9 @@ def _publish(project: Path, branch: str, push: bool, remote: str, today: dt.date
             said.append(f"  Warning: it is not plain enough for the bulletin; edit it before "
                         f"sending.\n  {hard}")
     if commit and push:
-        tags = [f"refs/tags/{tag_name(p.slug, p.meta.version)}" for p in work.new]
-        result = git.run(project, "push", "--atomic", remote, branch, *tags, check=False)
+        pushed = [f"refs/tags/{tag_name(p.slug, p.meta.version)}" for p in work.new] + [
+            f"refs/tags/{consultation_tag(p.slug, p.meta.version)}" for p in work.consultations]
+        result = git.run(project, "push", "--atomic", remote, branch, *pushed, check=False)
         if result.returncode != 0:
             raise PublishError(
                 f"Published locally but could not push to '{remote}': "

@@ -17,7 +17,7 @@ from mike.versions import Versions
 
 from ..domain.models import Policy
 from ..domain.published import PublishedLibrary, PublishedPolicy, version_records
-from ..domain.versions import version_key
+from ..domain.versions import CONSULTATION, version_key
 from ..site import mkdocs
 from ..site.layout import CURRENT, HOME, LIBRARY_FILE
 from ..site.safety import CONTENT_SECURITY_POLICY, Page, unsafe_parts
@@ -72,7 +72,7 @@ def add_new_versions(project: Path, tree: TreeWriter, new: list[Policy],
     failed = [str(build.exception()) for build in builds if build.exception()]
     if failed:
         raise PublishError("\n\n".join(failed))
-    print_pdfs(new, scratch)
+    print_pdfs([(policy, scratch / policy.slug) for policy in new])
     fault("after-the-builds")
     for policy in new:
         tree.add_folder(f"{policy.slug}/{policy.meta.version}", scratch / policy.slug)
@@ -80,7 +80,26 @@ def add_new_versions(project: Path, tree: TreeWriter, new: list[Policy],
                                                          title=policy.meta.version)
 
 
-def print_pdfs(new: list[Policy], scratch: Path) -> None:
+def add_consultations(project: Path, tree: TreeWriter, drafts: list[Policy], scratch: Path,
+                      today: dt.date) -> None:
+    """Build each draft out for consultation, with its PDFs, and stage it at
+    <policy>/consultation/<version>/: kept, like every published version, and never in the
+    policy's versions.json (it is not a version in force)."""
+    folders = {policy.slug: scratch / f"{CONSULTATION}-{policy.slug}" for policy in drafts}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        builds = [pool.submit(build_part, project, policy.slug, folders[policy.slug], today,
+                              f"draft {policy.meta.version} of the {policy.meta.title}")
+                  for policy in drafts]
+    failed = [str(build.exception()) for build in builds if build.exception()]
+    if failed:
+        raise PublishError("\n\n".join(failed))
+    print_pdfs([(policy, folders[policy.slug]) for policy in drafts])
+    for policy in drafts:
+        tree.add_folder(f"{policy.slug}/{CONSULTATION}/{policy.meta.version}",
+                        folders[policy.slug])
+
+
+def print_pdfs(new: list[tuple[Policy, Path]]) -> None:
     """Print each new version's policy and quick card to PDF, into the version's folder,
     where its pages link to them; published with it, they are never printed again."""
     if not new:
@@ -90,9 +109,9 @@ def print_pdfs(new: list[Policy], scratch: Path) -> None:
     except BrowserMissing as missing:
         raise PublishError(f"Each published version keeps its PDFs, and they cannot be "
                            f"printed here: {missing}") from None
-    for policy in new:
+    for policy, folder in new:
         try:
-            print_version(scratch / policy.slug, policy, chromium)
+            print_version(folder, policy, chromium)
         except PageMissing as missing:
             raise PublishError(f"The {policy.meta.title}'s PDFs could not be printed: "
                                f"{missing}") from None

@@ -21,7 +21,8 @@ from pathlib import Path
 from ..domain.versions import version_key
 from ..domain.dates import long_date
 from ..domain.models import HistoryEntry, Library, Policy
-from ..domain.published import PublishedLibrary
+from ..domain.published import Consultation, PublishedLibrary
+from ..domain.versions import CONSULTATION
 
 LIBRARY_FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -40,12 +41,32 @@ class Entry:
     version: str
     decisions: tuple[HistoryEntry, ...]  # oldest first
     announced: str | None = None  # the staff bulletin's words, when it was published
+    consultation: Consultation | None = None  # a draft published for consultation
+
+    @property
+    def title(self) -> str:
+        if self.consultation is not None:
+            return (f"{self.policy.meta.title}: draft version {self.version}, for "
+                    "consultation")
+        return f"{self.policy.meta.title}, version {self.version}"
+
+    @property
+    def folder(self) -> str:
+        if self.consultation is not None:
+            return f"{self.policy.slug}/{CONSULTATION}/{self.version}/"
+        return f"{self.policy.slug}/{self.version}/"
 
     @property
     def updated(self) -> dt.date:
         return self.decisions[-1].date
 
     def summary(self) -> str:
+        if self.consultation is not None:
+            found = self.consultation
+            return (f"Consultation: draft version {self.version} is not in force. The "
+                    f"{found.consulted} {'are' if found.consulted.endswith('s') else 'is'} "
+                    f"consulted until {long_date(found.closes)}; comments to "
+                    f"{self.policy.meta.contact}. The draft: {self.decisions[-1].changes}")
         if self.announced:
             return self.announced
         said = []
@@ -72,6 +93,13 @@ def entries(library: Library, published: PublishedLibrary) -> list[Entry]:
             if decisions:
                 found.append(Entry(policy, version, decisions,
                                    record.announcements.get(version)))
+    for slug, drafts in published.consultations.items():
+        policy = library.policies.get(slug)
+        for draft in drafts if policy is not None else ():
+            decisions = tuple(entry for entry in policy.history.entries
+                              if entry.version == draft.version)
+            if decisions:
+                found.append(Entry(policy, draft.version, decisions, consultation=draft))
     return sorted(found, key=lambda entry: (entry.updated, entry.policy.slug,
                                             version_key(entry.version)), reverse=True)
 
@@ -95,13 +123,13 @@ def atom(title: str, author: str, feed_id: str, listed: list[Entry], home: str,
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     for entry in listed:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(item, f"{{{ATOM}}}title").text = (
-            f"{entry.policy.meta.title}, version {entry.version}")
+        ET.SubElement(item, f"{{{ATOM}}}title").text = entry.title
         ET.SubElement(item, f"{{{ATOM}}}id").text = (
-            f"{ID_PREFIX}{entry.policy.slug}:{entry.version}")
+            f"{ID_PREFIX}{entry.policy.slug}:{'consultation:' if entry.consultation else ''}"
+            f"{entry.version}")
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(entry.updated)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                      href=f"{entry.policy.slug}/{entry.version}/")
+                      href=entry.folder)
         ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.summary()
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

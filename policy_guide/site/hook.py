@@ -65,7 +65,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 layout.builds_library_pages or layout.builds_policy(review.policy.slug)):
             _build_log().warning("Review %s: %s", review.state.value, review.describe())
     config.nav = menu(config.nav or [], library, layout)
-    if layout.is_policy:
+    if layout.consultation:
+        # A draft published for the people consulted: not a version (no version menu), and
+        # its banner says so (docs/overrides/main.html, assets/javascripts/library.js)
+        policy = library.policies[layout.part]
+        entry = policy.history.current
+        config.site_name = f"{policy.meta.title} - {config.site_name}"
+        config.extra["policy_consultation"] = {
+            "version": policy.meta.version, "title": policy.meta.title,
+            "consulted": entry.decided_by, "contact": policy.meta.contact,
+            "closes": entry.closes.isoformat(), "closes_long": long_date(entry.closes),
+            "published_on": long_date(state.today),
+            # a policy's first draft has no version in force to lead to
+            "in_force": bool(state.publications[layout.part].versions)}
+    elif layout.is_policy:
         policy = library.policies[layout.part]
         config.site_name = f"{policy.meta.title} - {config.site_name}"
         # Material's version menu reads ../versions.json, which publishing writes beside
@@ -113,6 +126,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for version in publication.earlier(policy.meta.version):
             if version != publication.previous:
                 add(policy, compare_page(version), InclusionLevel.NOT_IN_NAV)
+        # ... and with each draft published for consultation before it: what the
+        # consultation changed (a draft's own pages link here once this version is approved)
+        for version in publication.consulted_before(policy.meta.version):
+            add(policy, compare_page(version), InclusionLevel.NOT_IN_NAV)
     state.dates = last_changed(state.project, ("docs", SOURCE_FOLDER))
     return files
 

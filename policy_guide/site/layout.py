@@ -134,6 +134,9 @@ class Layout:
     part: str  # ALL, HOME or a policy's folder name
     share: frozenset[str] | None = None  # the policies this process builds, if shared out
     with_library_pages: bool = True
+    #: a policy's draft published for consultation, one folder deeper than its versions:
+    #: <policy>/consultation/<version>/
+    consultation: bool = False
 
     @classmethod
     def shared(cls, slugs: list[str], number: int, of: int) -> "Layout":
@@ -170,7 +173,8 @@ class Layout:
     def library_root(self, from_page_url: str) -> str:
         """The address of the library home, relative to a page of this build ('a/b/')."""
         depth = len([part for part in from_page_url.split("/") if part])
-        climb = depth + (2 if self.is_policy else 0)  # out of <policy>/<version>/
+        # out of <policy>/<version>/, or <policy>/consultation/<version>/
+        climb = depth + (2 + self.consultation if self.is_policy else 0)
         return "../" * climb or "./"
 
     def library_url(self, from_page_url: str, target: str) -> str:

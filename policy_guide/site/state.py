@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +22,8 @@ from ..domain.compare import Wording
 from ..domain.errors import reading_project
 from ..domain.loader import SOURCE_FOLDER, load_library, policy_folders
 from ..domain.models import Library, Policy
-from ..domain.published import Publication, PublishedLibrary, load_publication, tagged_versions
+from ..domain.published import (Publication, PublishedLibrary, load_publication,
+                                tagged_consultations, tagged_versions)
 from ..domain.review import Review, reviews
 from .accessibility import RECORD, AccessibilityRun, read_test_run
 from .layout import ALL, HOME, Layout, PolicyPage
@@ -56,8 +57,10 @@ class BuildState:
         self.reviews = {review.policy.slug: review
                         for review in reviews(self.library, self.today)}
         tags = tagged_versions(self.project)
+        drafts = tagged_consultations(self.project)
         self.publications = {
-            slug: load_publication(self.project, policy, tags.get(slug, ()))
+            slug: load_publication(self.project, policy, tags.get(slug, ()),
+                                   drafts.get(slug, ()))
             for slug, policy in self.library.policies.items()
             if self.layout.builds_policy(slug)}
         self.texts = {f"{self.layout.policy_folder(slug)}policy/": self.library.policies[slug]
@@ -82,6 +85,9 @@ def read_state(config: MkDocsConfig) -> BuildState:
     # library without its own pages, loads only the policies it builds.
     library = load_library(project / SOURCE_FOLDER,
                            only=None if layout.builds_library_pages else (layout.share or {part}))
+    if layout.is_policy and part in library.policies and (
+            library.policies[part].meta.status == "consultation"):
+        layout = replace(layout, consultation=True)  # published for the people consulted
     if part not in (ALL, HOME) and part not in library.policies:
         raise PluginError(f"GUIDE_PART is '{part}', but there is no policy folder "
                           f"{SOURCE_FOLDER}/{part}/.")

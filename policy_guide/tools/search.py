@@ -18,8 +18,11 @@ from pagefind_bin import get_executable
 
 FOLDER = "pagefind"
 #: What the published library's search covers: its own pages and the version of each
-#: policy in force today (earlier versions would answer with words that no longer apply).
-PUBLISHED_PAGES = "{index.html,*/index.html,owners/**/*.html,*/current/**/*.html}"
+#: policy in force today (earlier versions would answer with words that no longer apply),
+#: and the drafts published for consultation, which answer only when a reader asks for
+#: drafts (their pages carry the filter "draft": assets/javascripts/search.js).
+PUBLISHED_PAGES = ("{index.html,*/index.html,owners/**/*.html,*/current/**/*.html,"
+                   "*/consultation/**/*.html}")
 
 
 class SearchIndexError(Exception):

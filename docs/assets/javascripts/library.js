@@ -150,6 +150,17 @@
   /* The library home: each policy's review date, as it stands on the day. */
   function markHomeReviews() {
     var today = localToday();
+    /* ... and drafts whose consultation has closed since the home was published */
+    var open = document.querySelector(".open-consultations");
+    if (open) {
+      var items = open.querySelectorAll("li[data-closes]");
+      var left = 0;
+      Array.prototype.forEach.call(items, function (item) {
+        item.hidden = item.getAttribute("data-closes") < today;
+        if (!item.hidden) left += 1;
+      });
+      open.hidden = left === 0;
+    }
     Array.prototype.forEach.call(document.querySelectorAll(".library-table [data-review-due]"),
       function (marker) { markReview(marker, today); });
   }
@@ -306,10 +317,62 @@
       .catch(function () { /* without the record, the page is shown as it was published */ });
   }
 
+  /* On a draft published for consultation (<policy>/consultation/<version>/): once its
+     closing date has passed, that the consultation has closed; once a later version is
+     approved and published, that version and what the consultation changed (the approved
+     version's comparison with this draft, compare/<draft>/). From the policy's
+     versions.json, which every publish keeps up to date. */
+  function setUpConsultation() {
+    var banner = document.querySelector("[data-consultation-banner]");
+    if (!banner) return;
+    var closes = banner.getAttribute("data-closes");
+    var draft = banner.getAttribute("data-draft");
+    var status = banner.querySelector("[data-consultation-status]");
+    var versionsUrl = new URL(banner.getAttribute("data-versions"), window.location.href);
+    var folder = new URL(".", versionsUrl);  /* <policy>/ */
+
+    function say(words, links) {
+      status.textContent = words;
+      links.forEach(function (pair, index) {
+        status.appendChild(document.createTextNode(index ? " " : " "));
+        var anchor = document.createElement("a");
+        anchor.href = new URL(pair[0], folder).href;
+        anchor.textContent = pair[1];
+        status.appendChild(anchor);
+      });
+      banner.setAttribute("data-standing", words ? "closed" : "open");
+    }
+
+    var today = localToday();
+    if (today > closes) {
+      say("The consultation closed on " + longDate(closes) + "." +
+        (banner.hasAttribute("data-in-force") ? " The version in force still applies until " +
+          "a new version is approved." : " No version of this policy is in force yet."),
+        banner.hasAttribute("data-in-force") ? [["", "Open the version in force."]] : []);
+    }
+    fetch(versionsUrl.href)
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (versions) {
+        var later = versions.filter(function (entry) {
+          return entry.properties && older(draft, entry.version);
+        }).sort(function (a, b) { return older(a.version, b.version) ? -1 : 1; });
+        if (!later.length) return;
+        var approved = later[0];
+        say("The consultation has closed. Version " + approved.version + " was approved on " +
+          longDate(approved.properties.date) + ".", [
+            [approved.version + "/", "Read version " + approved.version + "."],
+            [approved.version + "/compare/" + draft + "/",
+              "See what changed after the consultation."]]);
+        banner.setAttribute("data-standing", "approved");
+      })
+      .catch(function () { /* without the record, the banner stays as it was */ });
+  }
+
   var filters = document.querySelector("form.library-filters");
   if (filters) setUpFilters(filters);
   var dateBox = document.querySelector("form.on-a-date");
   if (dateBox) setUpDateBox(dateBox);
   markHomeReviews();
   setUpVersionStanding();
+  setUpConsultation();
 })();

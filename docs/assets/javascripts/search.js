@@ -311,6 +311,18 @@
 
   /* The owners' pages (how to change the guide) answer under their own heading, after
      every answer from the policies. */
+  /* Drafts published for consultation are not policy in force: they answer only when the
+     reader asks for them (main.html marks their pages with the filter "draft"). */
+  var drafts = element("label", "library-search__drafts");
+  var includeDrafts = document.createElement("input");
+  includeDrafts.type = "checkbox";
+  includeDrafts.id = "library-search-drafts";
+  drafts.htmlFor = includeDrafts.id;
+  drafts.appendChild(includeDrafts);
+  drafts.appendChild(document.createTextNode(" Include drafts out for consultation"));
+  list.parentNode.insertBefore(drafts, list);
+  includeDrafts.addEventListener("change", function () { search(); });
+
   var ownersHeading = element("h2", "library-search__owners", words.owners);
   ownersHeading.hidden = true;
   var ownersList = element("ol", "md-search-result__list");
@@ -333,6 +345,7 @@
       if (!found || mine !== asked) return null;  /* a newer search replaced it */
       return Promise.all(found.results.slice(0, SHOWN).map(function (one) {
         return one.result.data().then(function (page) {
+          if ((page.filters.draft || []).length && !includeDrafts.checked) return [];
           var own = Boolean(policy) && (page.filters.policy || []).indexOf(policy) !== -1;
           return answersIn(page, one.matched, own);
         });

@@ -16,6 +16,7 @@ from ...domain.models import AccessibilitySettings, Policy
 from ...domain.published import Publication
 from ...domain.published import tagged_versions
 from ...domain.references import referring_to
+from ...domain.versions import CONSULTATION
 from ..layout import COMPARE_FOLDER, CURRENT, PRINTED_PAGES, page_spec, page_url, pdf_name
 from ..render import accessibility as render_accessibility
 from ..render import (changes, checklists, eia, faqs, glossary, history, home, inforce,
@@ -92,8 +93,11 @@ class SiteMacros:
 
     def _versions(self, policy: Policy) -> tuple[Publication, PageLinks, VersionLinks]:
         """What has been published of the policy, and links to this and other versions."""
-        return (self.publications.get(policy.slug, Publication()), self._links(policy),
-                VersionLinks(self.current_page(), published_site=self.layout.is_policy))
+        publication = self.publications.get(policy.slug, Publication())
+        return (publication, self._links(policy),
+                VersionLinks(self.current_page(), published_site=self.layout.is_policy,
+                             climb=int(self.layout.consultation),
+                             drafts=frozenset(publication.consultations)))
 
     # -- macros -----------------------------------------------------------------------------
 
@@ -116,6 +120,16 @@ class SiteMacros:
         """The library home's table of every policy: category, version, status, owner and
         next review, with filters by category and status."""
         return home.render_table(self._listed(), self.library.settings.categories)
+
+    def open_consultations(self) -> str:
+        """On the library home: the drafts out for consultation, apart from the policies in
+        force (none in a preview, which has published nothing)."""
+        here = page_url(self.current_page())
+        drafts = [(self.library.policies[slug].meta.title, draft,
+                   self.layout.library_url(here, f"{slug}/{CONSULTATION}/{draft.version}/"))
+                  for slug, draft in self.published.open_consultations(self.today)
+                  if slug in self.library.policies]
+        return home.render_consultations(drafts)
 
     def policies_on_a_date(self) -> str:
         """The table (and data for the date box) of which version of each policy applied
@@ -296,6 +310,7 @@ class SiteMacros:
         """Name -> function, as registered with mkdocs-macros."""
         names = ("policy", "policy_summary", "policy_table", "policies_on_a_date",
                  "library_link", "glossary", "policy_text", "referred_by",
+                 "open_consultations",
                  "checklist", "quick_card", "house_rules", "faq_list", "eia_outcome",
                  "eia_consulted", "eia_table",
                  "eia_text", "version_history", "what_changed", "compared_with", "comparison",

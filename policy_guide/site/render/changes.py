@@ -170,6 +170,7 @@ def render_changes(policy: Policy, publication: Publication, links: PageLinks,
     then = against or publication.previous
     old = publication.policy(then)
     which = ("the version published before it" if then == publication.previous
+             else "the draft published for consultation" if then in publication.consultations
              else "published earlier")
     intro = (
         f"This compares version {meta.version} with version {then}, {which}: its key facts, "

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..layout import page_url as _page_url
 from ...domain.models import Policy
 from ...domain.published import Publication
+from ...domain.versions import CONSULTATION
 
 
 def cell(text: str) -> str:
@@ -104,17 +105,20 @@ class VersionLinks:
 
     from_page: str  # the rendered page's path in docs/, e.g. "social-media/history.md"
     published_site: bool = True  # False in a preview, which has no other versions to link to
+    climb: int = 0  # 1 in a draft for consultation, one folder deeper (consultation/<v>/)
+    drafts: frozenset[str] = frozenset()  # versions published as drafts for consultation
 
     def url(self, version: str, page: str, anchor: str = "") -> str:
         """The URL of docs/<page> in `version`, relative to the current page's URL."""
         depth = len(_page_url(self.from_page).split("/")) - 1
-        target = f"{'../' * (depth + 1)}{version}/{_page_url(page)}"
+        folder = f"{CONSULTATION}/{version}" if version in self.drafts else version
+        target = f"{'../' * (depth + 1 + self.climb)}{folder}/{_page_url(page)}"
         return f"{target}#{anchor}" if anchor else target
 
     def policy_root(self) -> str:
         """The URL of the policy's folder (<slug>/, which forwards to the version that
         applies today), relative to the current page's URL."""
-        return "../" * len(_page_url(self.from_page).split("/"))
+        return "../" * (len(_page_url(self.from_page).split("/")) + self.climb)
 
     def link(self, version: str, page: str, text: str, anchor: str = "") -> str:
         if not self.published_site:

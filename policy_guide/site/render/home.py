@@ -112,3 +112,22 @@ def render_table(listed: list[Listed], categories: list[str]) -> str:
         '<th scope="col">Next review</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>")
     return f"{filters}\n\n{table}\n"
+
+
+def render_consultations(drafts: list) -> str:
+    """The library home's list of drafts out for consultation: (title, Consultation,
+    address) each. Not policy in force, so not in the table above; each item goes when its
+    consultation closes (the home is rebuilt by every publish, and assets/javascripts/
+    library.js hides it on the day)."""
+    if not drafts:
+        return ""
+    items = "\n".join(
+        f'<li data-closes="{escape(draft.closes.isoformat())}"><a href="{escape(href)}">'
+        f"{escape(title)}: draft version {escape(draft.version)}</a>. Not in force. "
+        f"Consulting the {escape(draft.consulted)} until {escape(long_date(draft.closes))}.</li>"
+        for title, draft, href in drafts)
+    return ('<section class="open-consultations" aria-labelledby="open-for-consultation">\n'
+            '<h2 id="open-for-consultation">Open for consultation</h2>\n'
+            "<p>Drafts the Council is consulting on. They are not in force: the policies "
+            "above apply until a new version is approved.</p>\n"
+            f"<ul>\n{items}\n</ul>\n</section>\n")
