@@ -175,9 +175,10 @@ def load_policy(folder: Path, settings: LibrarySettings | None) -> Policy:
         raise SourceError(faqs_path, "There are no questions in this file.",
                           "Add questions as '## The question? {#short-anchor}' headings.")
 
-    # A version that is approved or in force is published as it is: nothing in it may be
-    # still to write. (A version read back as published was checked when it was released.)
-    if settings is not None and meta.is_approved:
+    # A version that is approved or in force, or a draft out for consultation, is published
+    # as it is: nothing in it may be still to write. (A version read back as published was
+    # checked when it was released.)
+    if settings is not None and (meta.is_approved or meta.status == "consultation"):
         refuse_unfinished(unfinished, meta.status)
 
     return Policy(

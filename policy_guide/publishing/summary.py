@@ -88,6 +88,13 @@ def on_merge(policy: Policy, published: tuple[str, ...], today: dt.date) -> str:
         return (f"Merging publishes nothing for this policy: version {version} is already "
                 "published and is never changed. These changes reach staff only in a new "
                 "version: record one with make release.")
+    if status == "consultation":
+        closes = policy.history.current.closes
+        return (f"Merging publishes draft version {version} for consultation, at "
+                f"{policy.slug}/consultation/{version}/, for the "
+                f"{policy.history.current.decided_by} to comment on until "
+                f"{long_date(closes) if closes else 'its closing date'}. It is not in force: "
+                "staff keep reading the version in force.")
     if status not in PUBLISHED_STATUSES:
         return (f"Merging publishes nothing for this policy: version {version} is "
                 f"{status}, and only a version released as in force (or a withdrawal) is "

@@ -164,6 +164,19 @@ def test_a_new_version_says_when_it_takes_effect(branch):
     assert f"Takes effect: {long_date(dt.date(2018, 12, 19))} {long_date(LATER)}" in facts
 
 
+def test_a_draft_out_for_consultation_says_it_is_published_for_comment_not_in_force(branch):
+    branch.append(f"{POLICY}/history.yml",
+                  '\n- version: "1.1"\n  date: 2026-05-20\n  status: consultation\n'
+                  "  closes: 2026-06-19\n  decided_by: Trade Union Policy Working Group\n"
+                  "  changes: >-\n    A draft of four changes.\n")
+    git(branch, "commit", "--quiet", "--all", "--message", "Draft 1.1 for consultation")
+    text = " ".join(rendered(summary(branch).stdout).get_text(" ").split())
+    assert ("Merging publishes draft version 1.1 for consultation, at "
+            "social-media/consultation/1.1/, for the Trade Union Policy Working Group to "
+            "comment on until 19 June 2026. It is not in force: staff keep reading the "
+            "version in force.") in text
+
+
 def test_it_goes_to_the_job_summary_on_github(branch, tmp_path):
     target = tmp_path / "step-summary.md"
     target.write_text("Earlier step's summary.\n", encoding="utf-8")

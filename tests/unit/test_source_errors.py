@@ -87,6 +87,14 @@ CASES = {
         "history.yml", "  status: in force\n",
         "  status: in force\n  effective_from: 2018-12-01\n",
         ("1.0", "takes effect on 2018-12-01", "before"), offset=1),
+    "a draft out for consultation with words still to write": Break(
+        "history.yml", "    Promoted to employees and residents through a communications plan.\n",
+        "    Promoted to employees and residents through a communications plan.\n\n"
+        '- version: "1.1"\n  date: 2026-11-02\n  status: consultation\n'
+        "  closes: 2026-11-30\n  decided_by: Trade Union Policy Working Group\n"
+        "  changes: >-\n    A draft. [To write: what the draft changes.]\n",
+        ("'consultation', so it would be published as it is", "to write: what the draft"),
+        offset=8),
     "a closing date on a version not out for consultation": Break(
         "history.yml", "  status: approved\n", "  status: approved\n  closes: 2018-12-01\n",
         ("0.2", "'closes'", "'approved'", "consultation"), offset=1),
