@@ -66,13 +66,8 @@ def add_new_versions(project: Path, tree: TreeWriter, new: list[Policy],
     """Build each policy's new version (as many at once as the machine has cores) and stage
     it at <policy>/<version>/, with its entry (status and dates, which the version banner
     reads) in the policy's versions.json. Any failed build stops it all, naming each."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        builds = [pool.submit(build_part, project, policy.slug, scratch / policy.slug, today,
-                              policy.meta.title) for policy in new]
-    failed = [str(build.exception()) for build in builds if build.exception()]
-    if failed:
-        raise PublishError("\n\n".join(failed))
-    print_pdfs([(policy, scratch / policy.slug) for policy in new])
+    build_with_pdfs(project, [(policy, scratch / policy.slug, policy.meta.title)
+                              for policy in new], today)
     fault("after-the-builds")
     for policy in new:
         tree.add_folder(f"{policy.slug}/{policy.meta.version}", scratch / policy.slug)
@@ -86,17 +81,26 @@ def add_consultations(project: Path, tree: TreeWriter, drafts: list[Policy], scr
     <policy>/consultation/<version>/: kept, like every published version, and never in the
     policy's versions.json (it is not a version in force)."""
     folders = {policy.slug: scratch / f"{CONSULTATION}-{policy.slug}" for policy in drafts}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        builds = [pool.submit(build_part, project, policy.slug, folders[policy.slug], today,
-                              f"draft {policy.meta.version} of the {policy.meta.title}")
-                  for policy in drafts]
-    failed = [str(build.exception()) for build in builds if build.exception()]
-    if failed:
-        raise PublishError("\n\n".join(failed))
-    print_pdfs([(policy, folders[policy.slug]) for policy in drafts])
+    build_with_pdfs(project, [(policy, folders[policy.slug],
+                               f"draft {policy.meta.version} of the {policy.meta.title}")
+                              for policy in drafts], today)
     for policy in drafts:
         tree.add_folder(f"{policy.slug}/{CONSULTATION}/{policy.meta.version}",
                         folders[policy.slug])
+
+
+def build_with_pdfs(project: Path, builds: list[tuple[Policy, Path, str]],
+                    today: dt.date) -> None:
+    """Build each (policy, folder, title) as the policy's sources are (as many at once as
+    the machine has cores), then print its PDFs into the folder. Any failed build stops it
+    all, naming each."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        started = [pool.submit(build_part, project, policy.slug, folder, today, title)
+                   for policy, folder, title in builds]
+    failed = [str(build.exception()) for build in started if build.exception()]
+    if failed:
+        raise PublishError("\n\n".join(failed))
+    print_pdfs([(policy, folder) for policy, folder, _ in builds])
 
 
 def print_pdfs(new: list[tuple[Policy, Path]]) -> None:
