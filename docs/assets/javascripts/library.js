@@ -333,14 +333,14 @@
 
     function say(words, links) {
       status.textContent = words;
-      links.forEach(function (pair, index) {
-        status.appendChild(document.createTextNode(index ? " " : " "));
+      links.forEach(function (pair) {
+        status.appendChild(document.createTextNode(" "));
         var anchor = document.createElement("a");
         anchor.href = new URL(pair[0], folder).href;
         anchor.textContent = pair[1];
         status.appendChild(anchor);
       });
-      banner.setAttribute("data-standing", words ? "closed" : "open");
+      banner.setAttribute("data-standing", "closed");
     }
 
     var today = localToday();
