@@ -419,17 +419,25 @@ class _Structure:
             return parts[1] == len(section.clauses) + 1
         return bool(section.clauses)
 
+    def _title(self, paragraph: Paragraph, text: str, title_like: bool, name: str,
+               content: list) -> tuple[str, str]:
+        """The title and anchor of a section or clause (`name`, such as 'clause 4.2'): the
+        paragraph's words if it reads as a heading; else its first words, with the whole
+        paragraph kept as its text (`content`) and the made title reported."""
+        if title_like:
+            return text, anchor_for(text, self.anchors)
+        title = made_title(text)
+        content.append(("para", paragraph, True))
+        self.notes.append(Note(paragraph.number, "made title", f"{name} is titled \"{title}\""))
+        return title, anchor_for(title, self.anchors)
+
     def section(self, paragraph: Paragraph, text: str, label: str) -> None:
         number = len(self.sections) + 1
         title_like = _title_like(paragraph, text, 12) or (
             len(text.split()) <= 12 and text[-1:] not in ".:;,")
-        title = text if title_like else made_title(text)
-        section = DraftSection(number, title, anchor_for(title, self.anchors), paragraph.number,
-                               made_title=not title_like)
-        if not title_like:
-            section.intro.append(("para", paragraph, True))
-            self.notes.append(Note(paragraph.number, "made title",
-                                   f"section {number} is titled \"{title}\""))
+        section = DraftSection(number, "", "", paragraph.number, made_title=not title_like)
+        section.title, section.anchor = self._title(paragraph, text, title_like,
+                                                    f"section {number}", section.intro)
         self.sections.append(section)
         self._number(label, str(number), section.anchor, paragraph)
 
@@ -437,13 +445,9 @@ class _Structure:
         section = self.sections[-1]
         number = f"{section.number}.{len(section.clauses) + 1}"
         title_like = has_body and _title_like(paragraph, text, 8)
-        title = text if title_like else made_title(text)
-        clause = DraftClause(number, title, anchor_for(title, self.anchors), paragraph.number,
-                             made_title=not title_like)
-        if not title_like:
-            clause.content.append(("para", paragraph, True))
-            self.notes.append(Note(paragraph.number, "made title",
-                                   f"clause {number} is titled \"{title}\""))
+        clause = DraftClause(number, "", "", paragraph.number, made_title=not title_like)
+        clause.title, clause.anchor = self._title(paragraph, text, title_like,
+                                                  f"clause {number}", clause.content)
         section.clauses.append(clause)
         self._number(label, number, clause.anchor, paragraph)
 

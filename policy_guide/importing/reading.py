@@ -157,16 +157,21 @@ def _heading_level(element, style: _Style | None) -> int | None:
     return style.outline if style else None
 
 
+def _list_of(element) -> tuple[str | None, int | None]:
+    """The list and level a paragraph or paragraph style names itself (its w:numPr), if any."""
+    num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if num is None:
+        return None, None
+    num_id, ilvl = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
+    return (num_id.get(qn("w:val")) if num_id is not None else None,
+            int(ilvl.get(qn("w:val"))) if ilvl is not None else None)
+
+
 def _style_numbering(document) -> dict[str, tuple[str | None, int | None]]:
     """Each paragraph style's list and level, following 'based on' to where it is set."""
     own: dict[str, tuple[str | None, int | None, str | None]] = {}
     for style in document.styles.element.findall(qn("w:style")):
-        num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        num_id = ilvl = None
-        if num is not None:
-            num_id_element, ilvl_element = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
-            num_id = num_id_element.get(qn("w:val")) if num_id_element is not None else None
-            ilvl = int(ilvl_element.get(qn("w:val"))) if ilvl_element is not None else None
+        num_id, ilvl = _list_of(style)
         based = style.find(qn("w:basedOn"))
         own[style.get(qn("w:styleId"))] = (num_id, ilvl,
                                            based.get(qn("w:val")) if based is not None else None)
@@ -217,12 +222,7 @@ class _Reader:
         style_id = element.style or "Normal"
         style = self.style_info.get(style_id)
         style_name = style.name if style else "Normal"
-        num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        num_id = ilvl = None
-        if num is not None:
-            num_id_element, ilvl_element = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
-            num_id = num_id_element.get(qn("w:val")) if num_id_element is not None else None
-            ilvl = int(ilvl_element.get(qn("w:val"))) if ilvl_element is not None else None
+        num_id, ilvl = _list_of(element)
         if num_id is None:
             num_id, style_ilvl = self.styles.get(style_id, (None, None))
             ilvl = style_ilvl if ilvl is None else ilvl

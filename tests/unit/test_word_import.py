@@ -293,12 +293,19 @@ def test_a_folder_imports_each_file_on_its_own(tmp_path):
                                                   "lone-working"}
 
 
-def test_headings_with_no_numbers_are_numbered_in_order_and_the_report_says_so(tmp_path):
+def import_one(tmp_path, file, name: str, *args: str):
+    """`make import` of one Word file into a fresh copy of the project: the copy, what the
+    command said, and the imported policy (named `name`)."""
     project = copy_project(tmp_path / "project")
-    result = command(project.root, "import", str(headings_only(tmp_path / "expenses.docx")))
+    result = command(project.root, "import", str(file), *args)
     assert result.returncode == 0, result.stderr
+    return project, result, load_library(project.path("policy_source")).policies[name]
+
+
+def test_headings_with_no_numbers_are_numbered_in_order_and_the_report_says_so(tmp_path):
+    project, result, policy = import_one(tmp_path, headings_only(tmp_path / "expenses.docx"),
+                                         "expenses")
     assert "Imported the Expenses Policy as a draft" in result.stdout  # named from its title
-    policy = load_library(project.path("policy_source")).policies["expenses"]
     assert [(c.number, c.title) for s in policy.sections for c in s.clauses][:3] == [
         ("1.1", "Why we pay expenses"), ("2.1", "Who can claim"), ("2.2", "What you cannot claim")]
     assert dict(clauses(policy))["2.2"] == "Travel from home to your usual place of work."
@@ -307,11 +314,8 @@ def test_headings_with_no_numbers_are_numbered_in_order_and_the_report_says_so(t
 
 
 def test_numbers_word_shows_out_of_order_are_put_right_and_reported(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = command(project.root, "import", str(never_restarting(tmp_path / "parking.docx")),
-                     "--name", "car-parking")
-    assert result.returncode == 0, result.stderr
-    policy = load_library(project.path("policy_source")).policies["car-parking"]
+    project, _, policy = import_one(tmp_path, never_restarting(tmp_path / "parking.docx"),
+                                    "car-parking", "--name", "car-parking")
     assert [number for number, _ in clauses(policy)][:4] == ["1.1", "1.2", "2.1", "2.2"]
     text = report(project, "car-parking")
     assert ('Paragraph 6 ("It covers every Council car park."): Word shows 2.3 here, which does '
@@ -320,11 +324,8 @@ def test_numbers_word_shows_out_of_order_are_put_right_and_reported(tmp_path):
 
 
 def test_a_document_with_no_numbers_or_headings_keeps_all_its_text(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = command(project.root, "import", str(plain_paragraphs(tmp_path / "cars.docx")),
-                     "--name", "car-sharing")
-    assert result.returncode == 0, result.stderr
-    policy = load_library(project.path("policy_source")).policies["car-sharing"]
+    project, _, policy = import_one(tmp_path, plain_paragraphs(tmp_path / "cars.docx"),
+                                    "car-sharing", "--name", "car-sharing")
     assert policy.meta.title == "Car sharing"
     assert dict(clauses(policy))["1.1"] == ("Employees may share cars for journeys made on "
                                             "Council business.\n\nEach driver must have "
